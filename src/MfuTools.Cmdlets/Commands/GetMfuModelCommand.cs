@@ -1,0 +1,79 @@
+using System.Linq;
+using System.Management.Automation;
+using MfuTools.Cmdlets.Infrastructure;
+using MfuTools.Core.Catalogs;
+using MfuTools.Core.Config;
+using MfuTools.Core.Models;
+
+namespace MfuTools.Cmdlets.Commands
+{
+    /// <summary>
+    /// Gets model descriptions: the built-in presets, filtered by name with wildcards, or
+    /// the model a config.json describes. The objects pipe into every other MfuTools cmdlet.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "MfuModel", DefaultParameterSetName = NameSet)]
+    [OutputType(typeof(ModelConfig))]
+    public sealed class GetMfuModelCommand : PSCmdlet
+    {
+        private const string NameSet = "Name";
+        private const string PathSet = "Path";
+
+        /// <summary>Preset names or repository ids to list; wildcards allowed, case ignored. All presets when omitted.</summary>
+        [Parameter(ParameterSetName = NameSet, Position = 0, ValueFromPipeline = true)]
+        [ArgumentCompleter(typeof(PresetNameCompleter))]
+        [SupportsWildcards]
+        public string[] Name { get; set; }
+
+        /// <summary>A config.json, or a folder holding one, to describe instead of a preset.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName", "LiteralPath")]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == PathSet)
+            {
+                foreach (var path in Path)
+                {
+                    var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                    try
+                    {
+                        WriteObject(ConfigReader.Read(file));
+                    }
+                    catch (Core.Errors.MfuException ex)
+                    {
+                        WriteError(ErrorRecords.From(ex, path));
+                    }
+                }
+
+                return;
+            }
+
+            if (Name == null || Name.Length == 0)
+            {
+                WriteObject(PresetCatalog.All, enumerateCollection: true);
+                return;
+            }
+
+            foreach (var name in Name)
+            {
+                if (WildcardPattern.ContainsWildcardCharacters(name))
+                {
+                    var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                    WriteObject(PresetCatalog.All.Where(m => pattern.IsMatch(m.Name)), enumerateCollection: true);
+                    continue;
+                }
+
+                try
+                {
+                    WriteObject(PresetCatalog.Find(name));
+                }
+                catch (Core.Errors.MfuException ex)
+                {
+                    WriteError(ErrorRecords.From(ex, name));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using MfuTools.Core.Catalogs;
+using MfuTools.Core.Config;
+using MfuTools.Core.Errors;
+using MfuTools.Core.Models;
+
+namespace MfuTools.Cmdlets.Infrastructure
+{
+    /// <summary>
+    /// The model parameters every model-taking cmdlet shares: a config path, a preset name
+    /// or a piped model. Each input is resolved on its own, so one bad input writes one
+    /// error and the rest of the pipeline goes on.
+    /// </summary>
+    public abstract class ModelCmdletBase : PSCmdlet
+    {
+        protected const string ModelSet = "Model";
+        protected const string PathSet = "Path";
+        protected const string LiteralPathSet = "LiteralPath";
+        protected const string InputObjectSet = "InputObject";
+
+        /// <summary>A preset name or Hugging Face repository id; an existing file or folder path also works.</summary>
+        [Parameter(ParameterSetName = ModelSet, Mandatory = true, Position = 0)]
+        [ArgumentCompleter(typeof(PresetNameCompleter))]
+        [ValidateNotNullOrEmpty]
+        public string[] Model { get; set; }
+
+        /// <summary>A config.json, or a folder holding one; wildcards allowed.</summary>
+        [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
+        /// <summary>A config.json, or a folder holding one, taken literally.</summary>
+        [Parameter(ParameterSetName = LiteralPathSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "FullName")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
+
+        /// <summary>A model object from Get-MfuModel.</summary>
+        [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
+        public ModelConfig[] InputObject { get; set; }
+
+        /// <summary>
+        /// Returns the models this record's input names, writing an error for each that
+        /// cannot be read and moving on to the next.
+        /// </summary>
+        protected IEnumerable<ModelConfig> ResolveModels()
+        {
+            switch (ParameterSetName)
+            {
+                case InputObjectSet:
+                    foreach (var model in InputObject ?? new ModelConfig[0])
+                    {
+                        if (model != null)
+                        {
+                            yield return model;
+                        }
+                    }
+
+                    break;
+
+                case ModelSet:
+                    foreach (var name in Model)
+                    {
+                        var model = Attempt(() => FromModelName(name), name);
+                        if (model != null)
+                        {
+                            yield return Announce(model);
+                        }
+                    }
+
+                    break;
+
+                case PathSet:
+                    foreach (var file in ExpandPaths(Path, literal: false))
+                    {
+                        var model = Attempt(() => ConfigReader.Read(file), file);
+                        if (model != null)
+                        {
+                            yield return Announce(model);
+                        }
+                    }
+
+                    break;
+
+                case LiteralPathSet:
+                    foreach (var file in ExpandPaths(LiteralPath, literal: true))
+                    {
+                        var model = Attempt(() => ConfigReader.Read(file), file);
+                        if (model != null)
+                        {
+                            yield return Announce(model);
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Runs <paramref name="action"/>, turning an engine failure into a non-terminating error.</summary>
+        protected T Attempt<T>(Func<T> action, object target) where T : class
+        {
+            try
+            {
+                return action();
+            }
+            catch (MfuException ex)
+            {
+                WriteError(ErrorRecords.From(ex, target));
+                return null;
+            }
+        }
+
+        /// <summary>Runs <paramref name="action"/>, turning an engine failure into a non-terminating error.</summary>
+        protected bool Attempt(Action action, object target)
+        {
+            try
+            {
+                action();
+                return true;
+            }
+            catch (MfuException ex)
+            {
+                WriteError(ErrorRecords.From(ex, target));
+                return false;
+            }
+        }
+
+        private ModelConfig FromModelName(string name)
+        {
+            var preset = PresetCatalog.TryFind(name, out var note);
+            if (preset != null)
+            {
+                return preset;
+            }
+
+            // A path typed where a name was expected is what the user meant: read it.
+            var provider = SessionState.Path.GetUnresolvedProviderPathFromPSPath(name);
+            if (File.Exists(provider) || Directory.Exists(provider))
+            {
+                WriteVerbose($"'{name}' is not a preset name but an existing path: reading it as a config.");
+                return ConfigReader.Read(provider);
+            }
+
+            return PresetCatalog.Find(name);
+        }
+
+        private ModelConfig Announce(ModelConfig model)
+        {
+            WriteVerbose($"Model '{model.Name}' ({model.ModelType}) from {model.Source}: hidden_size {model.HiddenSize}, intermediate_size {model.IntermediateSize}, " +
+                         $"{model.NumHiddenLayers} layers, {model.NumAttentionHeads} query heads and {model.NumKeyValueHeads} key/value heads of {model.HeadDim}, " +
+                         $"vocab_size {model.VocabSize}, tie_word_embeddings {model.TieWordEmbeddings}, {model.Parameters:N0} parameters.");
+            foreach (var line in model.GetDerivations())
+            {
+                WriteVerbose(line);
+            }
+
+            if (!string.IsNullOrEmpty(model.Notes))
+            {
+                WriteVerbose("Preset note: " + model.Notes);
+            }
+
+            if (model.HasVisionTower)
+            {
+                WriteWarning($"'{model.Name}' is a vision-language model: only its language model is counted, not the vision tower or projector.");
+            }
+
+            return model;
+        }
+
+        private IEnumerable<string> ExpandPaths(IEnumerable<string> paths, bool literal)
+        {
+            foreach (var path in paths)
+            {
+                var resolved = Attempt(() => Resolve(path, literal), path);
+                if (resolved == null)
+                {
+                    continue;
+                }
+
+                foreach (var file in resolved)
+                {
+                    yield return file;
+                }
+            }
+        }
+
+        private List<string> Resolve(string path, bool literal)
+        {
+            if (literal || !WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                return new List<string> { SessionState.Path.GetUnresolvedProviderPathFromPSPath(path) };
+            }
+
+            try
+            {
+                var files = new List<string>(SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _));
+                files.Sort(StringComparer.Ordinal);
+                return files;
+            }
+            catch (ItemNotFoundException ex)
+            {
+                throw new MfuException(ErrorIds.ConfigNotFound, MfuErrorKind.ObjectNotFound,
+                    $"No file matches '{path}'. Check the path and the wildcard.", path, ex);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using MfuTools.Core.Models;
+
+namespace MfuTools.Core.Config
+{
+    /// <summary>
+    /// What each supported <c>model_type</c> maps to, with the defaults its Hugging Face
+    /// config class applies to keys a config leaves out (transformers' LlamaConfig,
+    /// MistralConfig, Qwen2Config, Qwen3Config and Qwen2_5_VLConfig constructors).
+    /// Only a nested text_config relies on them for its dimensions; a top-level config
+    /// must state its dimensions. num_key_value_heads and head_dim have no family default
+    /// here: absent or null, they are the attention heads and hidden_size / heads, as
+    /// the MfuTools counting rules fix for every family.
+    /// </summary>
+    internal sealed class FamilyDefaults
+    {
+        public ArchitectureFamily Family { get; private set; }
+        public int VocabSize { get; private set; }
+        public int HiddenSize { get; private set; }
+        public int IntermediateSize { get; private set; }
+        public int NumHiddenLayers { get; private set; }
+        public int NumAttentionHeads { get; private set; }
+
+        public bool TieWordEmbeddings { get; private set; }
+
+        /// <summary>Sliding window when the key is absent (Mistral and Qwen default to 4096).</summary>
+        public int? SlidingWindow { get; private set; }
+
+        public int MaxWindowLayers { get; private set; }
+
+        private static readonly FamilyDefaults Llama = new FamilyDefaults
+        {
+            Family = ArchitectureFamily.Llama, VocabSize = 32000, HiddenSize = 4096, IntermediateSize = 11008,
+            NumHiddenLayers = 32, NumAttentionHeads = 32,
+        };
+
+        private static readonly FamilyDefaults Mistral = new FamilyDefaults
+        {
+            Family = ArchitectureFamily.Mistral, VocabSize = 32000, HiddenSize = 4096, IntermediateSize = 14336,
+            NumHiddenLayers = 32, NumAttentionHeads = 32, SlidingWindow = 4096,
+        };
+
+        private static readonly FamilyDefaults Qwen2 = new FamilyDefaults
+        {
+            Family = ArchitectureFamily.Qwen2, VocabSize = 151936, HiddenSize = 4096, IntermediateSize = 22016,
+            NumHiddenLayers = 32, NumAttentionHeads = 32, SlidingWindow = 4096, MaxWindowLayers = 28,
+        };
+
+        private static readonly FamilyDefaults Qwen2VisionLanguage = new FamilyDefaults
+        {
+            Family = ArchitectureFamily.Qwen2, VocabSize = 152064, HiddenSize = 8192, IntermediateSize = 29568,
+            NumHiddenLayers = 80, NumAttentionHeads = 64, SlidingWindow = 4096, MaxWindowLayers = 80,
+        };
+
+        private static readonly FamilyDefaults Qwen3 = new FamilyDefaults
+        {
+            Family = ArchitectureFamily.Qwen3, VocabSize = 151936, HiddenSize = 4096, IntermediateSize = 22016,
+            NumHiddenLayers = 32, NumAttentionHeads = 32, SlidingWindow = 4096, MaxWindowLayers = 28,
+        };
+
+        private static readonly Dictionary<string, FamilyDefaults> ByModelType =
+            new Dictionary<string, FamilyDefaults>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["llama"] = Llama,
+                ["mistral"] = Mistral,
+                ["qwen2"] = Qwen2,
+                ["qwen2_vl"] = Qwen2VisionLanguage,
+                ["qwen2_vl_text"] = Qwen2VisionLanguage,
+                ["qwen2_5_vl"] = Qwen2VisionLanguage,
+                ["qwen2_5_vl_text"] = Qwen2VisionLanguage,
+                ["qwen3"] = Qwen3,
+            };
+
+        /// <summary>
+        /// model_type values of vision-language wrappers whose language model sits in
+        /// text_config (or, for Qwen2-VL and Qwen2.5-VL, at the top level).
+        /// </summary>
+        public static readonly HashSet<string> VisionLanguageTypes =
+            new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "llava", "llava_next", "qwen2_vl", "qwen2_5_vl" };
+
+        /// <summary>Architecture class names, for a config that lacks model_type.</summary>
+        public static readonly Dictionary<string, string> ModelTypeByArchitecture =
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["LlamaForCausalLM"] = "llama",
+                ["MistralForCausalLM"] = "mistral",
+                ["Qwen2ForCausalLM"] = "qwen2",
+                ["Qwen3ForCausalLM"] = "qwen3",
+                ["Qwen2VLForConditionalGeneration"] = "qwen2_vl",
+                ["Qwen2_5_VLForConditionalGeneration"] = "qwen2_5_vl",
+                ["LlavaForConditionalGeneration"] = "llava",
+                ["MixtralForCausalLM"] = "mixtral",
+                ["GPT2LMHeadModel"] = "gpt2",
+            };
+
+        public static string SupportedList => "llama, mistral, qwen2, qwen2_vl, qwen2_5_vl, qwen3, and llava with a Llama, Mistral or Qwen text model";
+
+        public static bool TryGet(string modelType, out FamilyDefaults defaults) => ByModelType.TryGetValue(modelType, out defaults);
+    }
+}

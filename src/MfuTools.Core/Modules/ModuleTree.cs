@@ -1,0 +1,29 @@
+using System;
+using System.Collections.Generic;
+using MfuTools.Core.Models;
+
+namespace MfuTools.Core.Modules
+{
+    /// <summary>
+    /// Expands a model description into its ordered module list, one expansion per
+    /// architecture family. Every view of a model (FLOPs per module, per layer, bytes,
+    /// parameters) derives from this list.
+    /// </summary>
+    public static class ModuleTree
+    {
+        /// <summary>Returns the model's modules in the order the forward pass runs them.</summary>
+        public static IReadOnlyList<ModuleSpec> Build(ModelConfig model)
+        {
+            switch (model.Family)
+            {
+                case ArchitectureFamily.Llama:
+                case ArchitectureFamily.Mistral:
+                case ArchitectureFamily.Qwen2:
+                case ArchitectureFamily.Qwen3:
+                    return DenseDecoderTree.Build(model);
+                default:
+                    throw new NotSupportedException($"No module tree for architecture family {model.Family}.");
+            }
+        }
+    }
+}
