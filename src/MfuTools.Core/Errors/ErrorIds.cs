@@ -1,10 +1,11 @@
 namespace MfuTools.Core.Errors
 {
     /// <summary>
-    /// Every error id MfuTools emits. These ids are a public contract: scripts match on
+    /// Error ids MfuTools emits (each feature area adds its own in a partial file beside
+    /// this one). These ids are a public contract: scripts match on
     /// them, so an id is never renamed once released.
     /// </summary>
-    public static class ErrorIds
+    public static partial class ErrorIds
     {
         // Reading a config.json.
         public const string ConfigNotFound = "ConfigNotFound";
