@@ -111,8 +111,7 @@ namespace MfuTools.Core.Config
                         }
                     }
                 }
-                catch (JsonReaderException ex) when (ex.Message.IndexOf("Duplicate property", StringComparison.OrdinalIgnoreCase) >= 0
-                                                     || ex.Message.IndexOf("Can not add property", StringComparison.OrdinalIgnoreCase) >= 0)
+                catch (JsonReaderException ex) when (IsDuplicateKey(ex))
                 {
                     throw new MfuException(ErrorIds.ConfigDuplicateKey, MfuErrorKind.InvalidData,
                         $"'{file}' has a key twice, at line {ex.LineNumber}, position {ex.LinePosition}. Remove one copy: which one Hugging Face would use is not obvious.", file, ex);
@@ -210,6 +209,13 @@ namespace MfuTools.Core.Config
                     $"'{file}' is not valid {encoding.WebName} text (bad byte at offset {ex.Index + skip}). Save the config as UTF-8.", file, ex);
             }
         }
+
+        /// <summary>
+        /// Newtonsoft.Json 13 reports a duplicate key only through its message text
+        /// ("Property with the name 'x' already exists"), so that text is matched here.
+        /// </summary>
+        private static bool IsDuplicateKey(JsonReaderException ex) =>
+            ex.Message.IndexOf("already exists in the current JSON object", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static string Describe(JsonToken token)
         {

@@ -16,7 +16,7 @@ namespace MfuTools.Core.Counting
         /// <summary>Backward FLOPs per forward FLOP: an input gradient and a weight gradient.</summary>
         public const int BackwardPerForward = 2;
 
-        /// <summary>Rotary embedding: 3 FLOPs per token, as the design note counts it.</summary>
+        /// <summary>Rotary embedding: 3 FLOPs per token (a fixed per-token cost, whatever the head count).</summary>
         public const int RotaryFlopsPerToken = 3;
 
         /// <summary>Returns the forward FLOPs of <paramref name="module"/> in <paramref name="pass"/>.</summary>

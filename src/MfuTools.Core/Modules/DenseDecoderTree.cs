@@ -11,7 +11,7 @@ namespace MfuTools.Core.Modules
     /// </summary>
     internal static class DenseDecoderTree
     {
-        /// <summary>SiLU, x·σ(x): exponent, add and divide, counted as 3 FLOPs per element as the design note does.</summary>
+        /// <summary>SiLU, x·σ(x): exponent, add and divide, counted as 3 FLOPs per element.</summary>
         private const int SiluFlopsPerElement = 3;
 
         public static IReadOnlyList<ModuleSpec> Build(ModelConfig model)

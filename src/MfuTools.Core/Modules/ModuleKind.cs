@@ -21,7 +21,7 @@ namespace MfuTools.Core.Modules
         /// <summary>Scaling the scores by 1/√d: one FLOP per score.</summary>
         AttentionScaling,
 
-        /// <summary>Softmax over the scores, counted as one FLOP per score as the design note does.</summary>
+        /// <summary>Softmax over the scores, counted as one FLOP per score (its exponent, sum and division are not counted separately).</summary>
         AttentionSoftmax,
 
         /// <summary>The weighted sum of values, softmax(scores)·V.</summary>

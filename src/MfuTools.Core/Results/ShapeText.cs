@@ -4,7 +4,7 @@ using MfuTools.Core.Modules;
 namespace MfuTools.Core.Results
 {
     /// <summary>
-    /// The design note's shapes as flat strings: weights as (in, out), activations as
+    /// Module shapes as flat strings: weights as (in, out), activations as
     /// (B, S, features) and attention tensors as (B, heads, S, d). Built on demand, because
     /// most callers never read them.
     /// </summary>
