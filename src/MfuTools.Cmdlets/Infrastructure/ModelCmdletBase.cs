@@ -74,19 +74,9 @@ namespace MfuTools.Cmdlets.Infrastructure
                     break;
 
                 case PathSet:
-                    foreach (var file in ExpandPaths(Path, literal: false))
-                    {
-                        var model = Attempt(() => ConfigReader.Read(file), file);
-                        if (model != null)
-                        {
-                            yield return Announce(model);
-                        }
-                    }
-
-                    break;
-
                 case LiteralPathSet:
-                    foreach (var file in ExpandPaths(LiteralPath, literal: true))
+                    var literal = ParameterSetName == LiteralPathSet;
+                    foreach (var file in ExpandPaths(literal ? LiteralPath : Path, literal))
                     {
                         var model = Attempt(() => ConfigReader.Read(file), file);
                         if (model != null)
