@@ -47,7 +47,7 @@ namespace MfuTools.Core.Config
         /// Returns the cached config.json of <paramref name="repoId"/> in <paramref name="hubFolder"/>,
         /// or null when the model is not there. The layout is
         /// models--Org--Name/snapshots/&lt;revision&gt;/config.json; the revision refs/main points to
-        /// wins, else the most recently written snapshot that holds a config.json.
+        /// wins, else the most recently written snapshot that contains a config.json.
         /// </summary>
         public static string FindConfig(string repoId, string hubFolder)
         {
@@ -89,7 +89,7 @@ namespace MfuTools.Core.Config
                     return null;
                 }
 
-                // A ref holds a 40-hex commit hash; anything else is ignored rather than used as a path.
+                // A ref contains a hexadecimal commit hash. Anything else is ignored rather than used as a path.
                 var revision = File.ReadAllText(file).Trim();
                 return Regex.IsMatch(revision, "^[0-9a-fA-F]{7,64}$") ? revision : null;
             }

@@ -37,7 +37,7 @@ namespace MfuTools.Core.Config
 
         private static void ReadMixtral(ModelConfig model, ConfigSection text)
         {
-            // MixtralSparseMoeBlock: every layer; each expert is an MLP of intermediate_size.
+            // Every Mixtral layer has a MixtralSparseMoeBlock, and each expert is an MLP of intermediate_size.
             ReadExperts(model, text, "num_local_experts");
             model.MoeIntermediateSize = model.IntermediateSize;
             model.RouterScoringFunction = "softmax";
