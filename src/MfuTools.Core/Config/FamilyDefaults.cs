@@ -123,6 +123,13 @@ namespace MfuTools.Core.Config
         public static readonly HashSet<string> VisionLanguageTypes =
             new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "llava", "llava_next", "qwen2_vl", "qwen2_5_vl" };
 
+        /// <summary>
+        /// Top-level keys that describe a vision tower beside the language model's keys:
+        /// vision_config (Qwen2-VL, Qwen2.5-VL), visual (Qwen-VL), vision_tower and
+        /// mm_vision_tower (LLaVA checkpoints saved by the LLaVA code base).
+        /// </summary>
+        public static readonly string[] VisionKeys = { "vision_config", "visual", "vision_tower", "mm_vision_tower" };
+
         /// <summary>Architecture class names, for a config that lacks model_type.</summary>
         public static readonly Dictionary<string, string> ModelTypeByArchitecture =
             new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
