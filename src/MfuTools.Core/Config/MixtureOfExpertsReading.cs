@@ -32,7 +32,7 @@ namespace MfuTools.Core.Config
             }
 
             model.Derivations.Add($"{model.ExpertLayerCount} of {model.NumHiddenLayers} layers route each token to {model.NumExpertsPerTok} of {model.NumExperts} experts of intermediate size {model.MoeIntermediateSize}" +
-                                  (model.NumSharedExperts > 0 ? $", plus shared experts of intermediate size {model.SharedExpertIntermediateSize} in all" : string.Empty) + ".");
+                                  (model.NumSharedExperts > 0 ? $", plus {model.NumSharedExperts} shared expert(s) of intermediate size {model.SharedExpertIntermediateSize} in total on every token" : string.Empty) + ".");
         }
 
         private static void ReadMixtral(ModelConfig model, ConfigSection text)
