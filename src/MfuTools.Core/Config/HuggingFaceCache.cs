@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -78,6 +79,35 @@ namespace MfuTools.Core.Config
                 .OrderByDescending(d => d.LastWriteTimeUtc)
                 .Select(d => Path.Combine(d.FullName, "config.json"))
                 .FirstOrDefault();
+        }
+
+        /// <summary>
+        /// Returns the repository ids of the models in <paramref name="hubFolder"/> (folders named
+        /// models--Org--Name), for tab completion; none when the folder does not exist.
+        /// </summary>
+        public static IEnumerable<string> CachedRepoIds(string hubFolder)
+        {
+            if (string.IsNullOrEmpty(hubFolder) || !Directory.Exists(hubFolder))
+            {
+                return Enumerable.Empty<string>();
+            }
+
+            try
+            {
+                return Directory.GetDirectories(hubFolder, "models--*")
+                    .Select(folder => Path.GetFileName(folder).Substring("models--".Length).Replace("--", "/"))
+                    .Where(IsRepoId)
+                    .OrderBy(id => id, StringComparer.OrdinalIgnoreCase)
+                    .ToList();
+            }
+            catch (IOException)
+            {
+                return Enumerable.Empty<string>();
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return Enumerable.Empty<string>();
+            }
         }
 
         private static string ReadRef(string file)
