@@ -8,7 +8,7 @@
         'The objects pipe into Get-ModelFlops, Get-LayerBreakdown and every other cmdlet that takes -InputObject.'
     )
     Parameters  = @{
-        Name = 'Preset names or Hugging Face repository ids to get. Wildcards are allowed and case is ignored. When omitted, every preset is listed. Tab completion offers the preset names.'
+        Name = 'Preset names or Hugging Face repository ids to get. Wildcards are allowed and case is ignored. When omitted, every preset is listed. Tab completion offers the preset names, and after a slash the repository ids of models in the local Hugging Face cache.'
         Path = 'A config.json file, or a folder that holds one, to describe instead of a preset. Aliases: PSPath, FullName, LiteralPath; binds from the pipeline by property name, so Get-ChildItem output pipes in.'
     }
     Inputs      = @(
