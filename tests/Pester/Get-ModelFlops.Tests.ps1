@@ -69,6 +69,20 @@ Describe 'Get-ModelFlops' {
             (Get-ModelFlops -Model example-org/tiny-qwen -Summary).Model | Should -Be 'example-org/tiny-qwen'
         }
 
+        It 'prefers the cached config to a preset of the same id' {
+            # The cache holds Qwen2.5-0.5B's config.json under the id of the 7B preset.
+            $repo = Join-Path $env:HF_HUB_CACHE 'models--Qwen--Qwen2.5-7B/snapshots/abc1234'
+            New-Item -ItemType Directory $repo -Force | Out-Null
+            Copy-Item (Join-Path $configs 'Qwen__Qwen2.5-0.5B.json') (Join-Path $repo 'config.json')
+            (Get-ModelFlops -Model Qwen/Qwen2.5-7B -Summary).Parameters | Should -Be 494032768
+        }
+
+        It 'completes cached repository ids' {
+            $line = 'Get-ModelFlops -Model example-org/'
+            $completions = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+            $completions.CompletionMatches.CompletionText | Should -Contain 'example-org/tiny-qwen'
+        }
+
         It 'reports an id that is neither cached nor a preset' {
             { Get-ModelFlops -Model example-org/absent -ErrorAction Stop } |
                 Should -Throw -ErrorId 'PresetNotFound,MfuTools.Cmdlets.Commands.GetModelFlopsCommand'

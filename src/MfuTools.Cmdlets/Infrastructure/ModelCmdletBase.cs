@@ -55,6 +55,7 @@ namespace MfuTools.Cmdlets.Infrastructure
                     {
                         if (model != null)
                         {
+                            OnModelResolved(model);
                             yield return model;
                         }
                     }
@@ -87,6 +88,11 @@ namespace MfuTools.Cmdlets.Infrastructure
 
                     break;
             }
+        }
+
+        /// <summary>Checks a model against the cmdlet's other parameters once it is resolved; the default checks nothing.</summary>
+        protected virtual void OnModelResolved(ModelConfig model)
+        {
         }
 
         /// <summary>Runs <paramref name="action"/>, turning an engine failure into a non-terminating error.</summary>
@@ -186,6 +192,13 @@ namespace MfuTools.Cmdlets.Infrastructure
             {
                 WriteVerbose("Preset note: " + model.Notes);
             }
+
+            if (model.NumExperts > 0)
+            {
+                WriteVerbose($"'{model.Name}' is a mixture of experts: {model.ActiveParameters:N0} of its {model.Parameters:N0} parameters are used per token.");
+            }
+
+            OnModelResolved(model);
 
             if (model.HasVisionTower)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -47,7 +48,7 @@ namespace MfuTools.Core.Config
         /// Returns the cached config.json of <paramref name="repoId"/> in <paramref name="hubFolder"/>,
         /// or null when the model is not there. The layout is
         /// models--Org--Name/snapshots/&lt;revision&gt;/config.json; the revision refs/main points to
-        /// wins, else the most recently written snapshot that holds a config.json.
+        /// wins, else the most recently written snapshot that contains a config.json.
         /// </summary>
         public static string FindConfig(string repoId, string hubFolder)
         {
@@ -80,6 +81,35 @@ namespace MfuTools.Core.Config
                 .FirstOrDefault();
         }
 
+        /// <summary>
+        /// Returns the repository ids of the models in <paramref name="hubFolder"/> (folders named
+        /// models--Org--Name), for tab completion; none when the folder does not exist.
+        /// </summary>
+        public static IEnumerable<string> CachedRepoIds(string hubFolder)
+        {
+            if (string.IsNullOrEmpty(hubFolder) || !Directory.Exists(hubFolder))
+            {
+                return Enumerable.Empty<string>();
+            }
+
+            try
+            {
+                return Directory.GetDirectories(hubFolder, "models--*")
+                    .Select(folder => Path.GetFileName(folder).Substring("models--".Length).Replace("--", "/"))
+                    .Where(IsRepoId)
+                    .OrderBy(id => id, StringComparer.OrdinalIgnoreCase)
+                    .ToList();
+            }
+            catch (IOException)
+            {
+                return Enumerable.Empty<string>();
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return Enumerable.Empty<string>();
+            }
+        }
+
         private static string ReadRef(string file)
         {
             try
@@ -89,7 +119,7 @@ namespace MfuTools.Core.Config
                     return null;
                 }
 
-                // A ref holds a 40-hex commit hash; anything else is ignored rather than used as a path.
+                // A ref contains a hexadecimal commit hash. Anything else is ignored rather than used as a path.
                 var revision = File.ReadAllText(file).Trim();
                 return Regex.IsMatch(revision, "^[0-9a-fA-F]{7,64}$") ? revision : null;
             }

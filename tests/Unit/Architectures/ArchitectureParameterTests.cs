@@ -79,17 +79,23 @@ namespace MfuTools.Tests.Architectures
         }
 
         [Theory]
-        // Qwen2-57B-A14B: the Qwen2 report's 57B total and 14B active.
+        // Each total is worked by hand from the model's published config: embeddings
+        // (untied, 151936 rows), per layer attention + norms + router h·E + E experts of
+        // 3·h·I_e (+ a shared expert of 3·h·I_s and its gate h for Qwen2-MoE), final norm.
+        // Active = total − L·(E − k)·3·h·I_e.
+        // Qwen2-57B-A14B: h 3584, 28 layers, 64 experts of 2560, k 8, shared 20480; the Qwen2 report's 57B and 14B.
         [InlineData("Qwen2-57B-A14B", 57_408_658_944, 14_249_270_784)]
-        // Qwen3-30B-A3B and Qwen3-235B-A22B: the Qwen3 model cards' 30.5B/3.3B and 235B/22B.
+        // Qwen3-30B-A3B: h 2048, 48 layers, 128 experts of 768, k 8; the model card's 30.5B and 3.3B.
         [InlineData("Qwen3-30B-A3B", 30_532_122_624, 3_353_032_704)]
+        // Qwen3-235B-A22B: h 4096, 94 layers, 128 experts of 1536, k 8; the model card's 235B and 22B.
         [InlineData("Qwen3-235B-A22B", 235_093_634_560, 22_190_763_520)]
-        // Qwen1.5-MoE-A2.7B: the model card's 14.3B total and 2.7B active.
+        // Qwen1.5-MoE-A2.7B: h 2048, 24 layers, 60 experts of 1408, k 4, shared 5632; the card's 14.3B and 2.7B.
         [InlineData("Qwen1.5-MoE-A2.7B", 14_315_784_192, 2_689_173_504)]
-        // GPT-2 medium, large and xl: the checkpoints' 355M, 774M and 1.5B.
+        // GPT-2 medium (h 1024, 24 layers) and xl (h 1600, 48 layers): V·h + 1024·h + L·(12h² + 13h) + 2h,
+        // the checkpoints' 355M and 1.5B (GPT2Model of gpt2-xl prints 1,557,611,200).
         [InlineData("GPT-2-medium", 354_823_168, 354_823_168)]
         [InlineData("GPT-2-xl", 1_557_611_200, 1_557_611_200)]
-        public void MoePresets_MatchPublishedSizes(string preset, long total, long active)
+        public void Presets_MatchWorkedTotals(string preset, long total, long active)
         {
             var model = PresetCatalog.Find(preset);
 

@@ -60,6 +60,28 @@ namespace MfuTools.Tests.Architectures
         }
 
         [Fact]
+        public void MixtralWindow_AppliesToEveryLayer()
+        {
+            // MixtralConfig: a sliding_window that is set applies to every layer, as Mistral's does.
+            var json = JObject.Parse(@"{ ""model_type"": ""mixtral"", ""hidden_size"": 64, ""intermediate_size"": 128,
+                ""num_hidden_layers"": 2, ""num_attention_heads"": 4, ""vocab_size"": 100,
+                ""num_local_experts"": 4, ""num_experts_per_tok"": 2, ""sliding_window"": 32 }");
+            var model = ConfigReader.FromJson(json, "test", "tiny-mixtral");
+
+            Assert.True(model.UsesSlidingWindow(0));
+            Assert.True(model.UsesSlidingWindow(1));
+        }
+
+        [Fact]
+        public void MixtralWithoutWindow_IsFullAttention()
+        {
+            // The Mixtral-8x7B-v0.1 config.json sets sliding_window null.
+            var model = ConfigReader.Read(TestData.Config("mistralai__Mixtral-8x7B-v0.1.json"));
+
+            Assert.Null(model.SlidingWindow);
+        }
+
+        [Fact]
         public void Qwen2_WindowStartsAtMaxWindowLayers()
         {
             // Qwen2Attention: with use_sliding_window, the layers from max_window_layers on use it.

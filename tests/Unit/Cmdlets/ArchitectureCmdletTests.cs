@@ -45,5 +45,29 @@ namespace MfuTools.Tests.Cmdlets
                 Assert.Empty(shell.Errors);
             }
         }
+
+        [Fact]
+        public void Gpt2BeyondPositions_Warns()
+        {
+            // GPT-2 small has n_positions 1024 learned positions; the default S is 2048.
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("Get-ModelFlops -Model GPT-2-small -Summary");
+
+                var warning = Assert.Single(shell.Warnings);
+                Assert.Contains("1024", warning);
+            }
+        }
+
+        [Fact]
+        public void Gpt2WithinPositions_DoesNotWarn()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("Get-MfuModel GPT-2-small | Get-ModelFlops -SequenceLength 1024 -Summary");
+
+                Assert.Empty(shell.Warnings);
+            }
+        }
     }
 }
