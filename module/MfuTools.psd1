@@ -9,11 +9,12 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RequiredAssemblies   = @('MfuTools.Core.dll')
-    FormatsToProcess     = @('MfuTools.Format.ps1xml')
+    FormatsToProcess     = @('MfuTools.Format.ps1xml', 'MfuTools.Intensity.Format.ps1xml')
     CmdletsToExport      = @(
         'Get-ModelFlops'
         'Get-LayerBreakdown'
         'Get-MfuModel'
+        'Get-ComputeIntensity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -13,13 +13,13 @@ namespace MfuTools.Core.Counting
         {
             if (!(peakFlopsPerSecond > 0) || double.IsInfinity(peakFlopsPerSecond))
             {
-                throw new MfuException(ErrorIds.HardwareInvalid, MfuErrorKind.InvalidArgument,
+                throw new MfuException(ErrorIds.PeakInvalid, MfuErrorKind.InvalidArgument,
                     $"The peak must be a positive number of FLOP/s, but is {peakFlopsPerSecond}.", peakFlopsPerSecond);
             }
 
             if (!(memoryBandwidth > 0) || double.IsInfinity(memoryBandwidth))
             {
-                throw new MfuException(ErrorIds.HardwareInvalid, MfuErrorKind.InvalidArgument,
+                throw new MfuException(ErrorIds.PeakInvalid, MfuErrorKind.InvalidArgument,
                     $"The memory bandwidth must be a positive number of bytes per second, but is {memoryBandwidth}.", memoryBandwidth);
             }
 
