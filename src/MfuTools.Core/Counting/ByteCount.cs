@@ -7,11 +7,16 @@ namespace MfuTools.Core.Counting
     /// </summary>
     public struct ByteCount
     {
+        /// <summary>1 at the largest decimal scale: dividing by it drops trailing zeros (2048.0 becomes 2048).</summary>
+        private const decimal ScaleNormalizer = 1.0000000000000000000000000000m;
+
         public ByteCount(decimal weightBytes, decimal activationBytes, decimal kvCacheBytes)
         {
-            WeightBytes = weightBytes;
-            ActivationBytes = activationBytes;
-            KvCacheBytes = kvCacheBytes;
+            // Half-byte element sizes leave a scale of one decimal place even on whole counts;
+            // normalizing keeps exports and tables free of a stray ".0".
+            WeightBytes = weightBytes / ScaleNormalizer;
+            ActivationBytes = activationBytes / ScaleNormalizer;
+            KvCacheBytes = kvCacheBytes / ScaleNormalizer;
         }
 
         /// <summary>Weight and bias reads (embedding rows and norm weights included).</summary>
@@ -23,6 +28,6 @@ namespace MfuTools.Core.Counting
         /// <summary>Keys and values: the attention's cache reads and the k/v projections' outputs (the new cache entries).</summary>
         public decimal KvCacheBytes { get; }
 
-        public decimal TotalBytes => WeightBytes + ActivationBytes + KvCacheBytes;
+        public decimal TotalBytes => (WeightBytes + ActivationBytes + KvCacheBytes) / ScaleNormalizer;
     }
 }
