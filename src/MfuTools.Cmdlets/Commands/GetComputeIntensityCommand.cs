@@ -11,9 +11,9 @@ namespace MfuTools.Cmdlets.Commands
 {
     /// <summary>
     /// Gets each module of a model on the roofline of one accelerator, for a training,
-    /// prefill or decode forward pass: FLOPs, bytes moved, intensity, the bound and the
-    /// predicted time; or, with -Summary, the whole model's time, memory-bound share, KV
-    /// cache, tokens per second and, in training, the MFU ceiling.
+    /// prefill or decode forward pass: FLOPs, bytes moved, intensity, bound and predicted
+    /// time. With -Summary it gets the whole model's time, memory-bound share, KV cache,
+    /// tokens per second and, in training, the MFU ceiling.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ComputeIntensity", DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(IntensityRow), typeof(IntensitySummary))]

@@ -24,8 +24,7 @@ namespace MfuTools.Cmdlets.Infrastructure
                 return string.Empty;
             }
 
-            var magnitude = Math.Abs(value.Value);
-            var digits = magnitude >= 100 ? "0" : magnitude >= 10 ? "0.0" : magnitude >= 1 ? "0.00" : "0.000";
+            var digits = Math.Abs(value.Value) >= 1 ? DigitsFor(value.Value) : "0.000";
             return value.Value.ToString(digits, CultureInfo.InvariantCulture);
         }
 
@@ -65,11 +64,18 @@ namespace MfuTools.Cmdlets.Infrastructure
         /// <summary>Formats a rate with an SI prefix and a unit: 1,234.5 tokens per second as "1.235 k"; empty for null.</summary>
         public static string Rate(double? value) => value.HasValue ? DisplayFormat.Si(value) : string.Empty;
 
-        private static string Scaled(double value, string unit)
+        private static string Scaled(double value, string unit) => value.ToString(DigitsFor(value), CultureInfo.InvariantCulture) + unit;
+
+        /// <summary>Returns a format that shows three significant digits of a value of 1 or more.</summary>
+        private static string DigitsFor(double value)
         {
             var magnitude = Math.Abs(value);
-            var digits = magnitude >= 100 ? "0" : magnitude >= 10 ? "0.0" : "0.00";
-            return value.ToString(digits, CultureInfo.InvariantCulture) + unit;
+            if (magnitude >= 100)
+            {
+                return "0";
+            }
+
+            return magnitude >= 10 ? "0.0" : "0.00";
         }
     }
 }

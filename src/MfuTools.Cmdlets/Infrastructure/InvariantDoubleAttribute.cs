@@ -5,9 +5,9 @@ using System.Management.Automation;
 namespace MfuTools.Cmdlets.Infrastructure
 {
     /// <summary>
-    /// Converts a string argument to a double with the invariant culture. PowerShell binds a
-    /// string to a compiled cmdlet's double with the current culture, so "3.35e12" from a CSV
-    /// would be misread on a German-locale machine; numbers pass through unchanged.
+    /// Converts a string argument to a double with the invariant culture, because PowerShell
+    /// binds a string to a compiled cmdlet's double with the current culture: "3.35e12" from
+    /// a CSV would be misread on a German-locale machine. Numbers pass through unchanged.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class InvariantDoubleAttribute : ArgumentTransformationAttribute

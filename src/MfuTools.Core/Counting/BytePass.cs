@@ -1,9 +1,9 @@
 namespace MfuTools.Core.Counting
 {
     /// <summary>
-    /// One forward pass as the byte count sees it: its shape, whether attention reads keys
-    /// and values from a KV cache (decode) or from the sequence itself (training, prefill),
-    /// and the bytes per element of the weights of Linear layers and of everything else.
+    /// One forward pass as input to the byte count. It contains the pass shape, whether
+    /// attention reads keys and values from a KV cache (decode) or from the sequence itself
+    /// (training, prefill), and the bytes per element of Linear weights and of the rest.
     /// </summary>
     public sealed class BytePass
     {
@@ -34,7 +34,7 @@ namespace MfuTools.Core.Counting
         public long KeysPerSequence(int? window) =>
             ReadsCache && window.HasValue && window.Value < Shape.KeyLength ? window.Value : Shape.KeyLength;
 
-        /// <summary>Returns the scores one sequence and head holds in memory under eager attention: S·S_kv, whatever the causal mask hides.</summary>
+        /// <summary>Returns the scores one sequence and head stores under eager attention: S·S_kv, whatever the causal mask hides.</summary>
         public decimal ScoresPerHead(int? window) => (decimal)Shape.QueryLength * KeysPerSequence(window);
     }
 }

@@ -9,9 +9,9 @@ using MfuTools.Core.Results;
 namespace MfuTools.Core.Counting
 {
     /// <summary>
-    /// The compute-intensity view of a model: every module of its module list with its
-    /// FLOPs (convention Detailed), the bytes it moves, and its place on the device's
-    /// roofline; and the whole-model summary, whose totals are the sums of those rows.
+    /// The compute-intensity view of a model. Each row is one module of the module list
+    /// with its FLOPs (convention Detailed), the bytes it moves and its place on the
+    /// device's roofline. The whole-model summary sums those rows.
     /// </summary>
     public static class IntensityCounter
     {

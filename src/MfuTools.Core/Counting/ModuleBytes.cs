@@ -7,8 +7,8 @@ namespace MfuTools.Core.Counting
     /// Bytes a module moves in one forward pass, as the roofline model counts them: each
     /// input read once from device memory, each output written once, weights read once.
     /// Legend: T tokens in the pass (× k for routed experts), B sequences, S new tokens per
-    /// sequence, S_kv keys per sequence, nh query heads, nkv key/value heads, d head width;
-    /// w bytes per Linear weight element, a bytes per any other element.
+    /// sequence, S_kv keys per sequence, nh query heads, nkv key/value heads, d head width.
+    /// Linear weights take w bytes per element, everything else a bytes.
     /// </summary>
     public static class ModuleBytes
     {
@@ -78,8 +78,8 @@ namespace MfuTools.Core.Counting
 
         /// <summary>
         /// Returns how many of a routed-expert row's experts one pass reads the weights of.
-        /// T tokens each pick k of E experts; taking the picks as independent and uniform, an
-        /// expert is missed by all of them with probability (1 − k/E)^T, so the pass touches
+        /// T tokens each pick k of E experts. If the picks are independent and uniform, all of
+        /// them miss a given expert with probability (1 − k/E)^T, so the pass touches
         /// E·(1 − (1 − k/E)^T) experts on average, rounded up. A decode step at batch 1 reads
         /// k experts; a prefill of thousands of tokens reads all E.
         /// </summary>

@@ -5,9 +5,9 @@ using MfuTools.Core.Modules;
 namespace MfuTools.Core.Results
 {
     /// <summary>
-    /// One module of one layer on the roofline, for one forward pass of a phase: its FLOPs,
-    /// the bytes it moves, its intensity against the device's ridge point, and the time the
-    /// design note's memory model and the roofline give it.
+    /// One module of one layer on the roofline, for one forward pass of a phase. It carries
+    /// the module's FLOPs, the bytes it moves and its intensity against the device's ridge
+    /// point, with the serial and the roofline time that follow.
     /// </summary>
     public sealed class IntensityRow
     {

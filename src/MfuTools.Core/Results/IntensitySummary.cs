@@ -4,13 +4,16 @@ using MfuTools.Core.Hardware;
 namespace MfuTools.Core.Results
 {
     /// <summary>
-    /// A whole model on the roofline for one forward pass of a phase: the sums of its
-    /// module rows (modules run one after another), the share of time spent memory-bound,
-    /// and what follows for the phase: time to first token, tokens per second, the KV cache
-    /// and, in training, the MFU the device can reach at best.
+    /// A whole model on the roofline for one forward pass of a phase. Its totals are the
+    /// sums of the module rows, because modules run one after another. It adds the share of
+    /// time spent memory-bound and the phase's predictions: time to first token, tokens per
+    /// second, the KV cache and, in training, the best MFU the device can reach.
     /// </summary>
     public sealed class IntensitySummary
     {
+        /// <summary>A training step runs the forward and a backward of twice its FLOPs.</summary>
+        private const int TrainingPerForward = 3;
+
         internal IntensitySummary(string model, IntensityTotals totals, decimal matmulForwardFlops, decimal? kvCacheBytes, IntensityRequest request)
         {
             var roofline = request.Roofline;
@@ -69,9 +72,6 @@ namespace MfuTools.Core.Results
             CausalAttention = request.Pass().Causal;
         }
 
-        /// <summary>A training step runs the forward and a backward of twice its FLOPs.</summary>
-        private const int TrainingPerForward = 3;
-
         public string Model { get; }
 
         public Phase Phase { get; }
@@ -93,8 +93,9 @@ namespace MfuTools.Core.Results
         public decimal KvCacheTrafficBytes { get; }
 
         /// <summary>
-        /// Size of the KV cache: in decode the cache the step reads (B·C keys and values per
-        /// layer, min(C, W) on sliding-window layers), in prefill the cache it leaves; null in training.
+        /// Size of the KV cache. In decode it is the cache the step reads: B·C keys and values
+        /// per layer, or B·min(C, W) on sliding-window layers. In prefill it is the cache the
+        /// pass leaves, and in training null.
         /// </summary>
         public decimal? KvCacheBytes { get; }
 

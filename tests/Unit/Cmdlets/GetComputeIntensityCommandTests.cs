@@ -140,7 +140,7 @@ namespace MfuTools.Tests.Cmdlets
         }
 
         [Fact]
-        public void BadModelAmongGood_WritesOneErrorAndKeepsGoing()
+        public void BadModel_WritesOneErrorOnly()
         {
             using (var shell = new PowerShellRunner())
             {

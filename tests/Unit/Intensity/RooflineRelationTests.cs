@@ -31,7 +31,7 @@ namespace MfuTools.Tests.Intensity
 
         [Theory]
         [MemberData(nameof(Bf16Accelerators))]
-        public void DecodeProjectionsAtBatchOne_AreMemoryBound(string accelerator)
+        public void DecodeProjections_AreMemoryBound(string accelerator)
         {
             var device = AcceleratorCatalog.Resolve(accelerator);
             var roofline = new Roofline(device.Name, device.PeakBF16FlopsPerSecond.Value, device.MemoryBandwidth.Value);
@@ -42,7 +42,7 @@ namespace MfuTools.Tests.Intensity
         }
 
         [Fact]
-        public void DecodeProjectionsAtBatchOne_NearOneFlopPerByte()
+        public void DecodeProjections_NearOneFlopPerByte()
         {
             // One token: 2·i·o FLOPs against i·o two-byte weights, so about 1 FLOP per byte.
             var rows = Projections(PresetCatalog.Find("Qwen2.5-7B"), Request(Phase.Decode));
