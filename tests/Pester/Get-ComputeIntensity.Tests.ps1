@@ -113,6 +113,13 @@ Describe 'Get-ComputeIntensity' {
             }
         }
 
+        It 'takes accelerators piped from Get-MfuAccelerator, one summary each' {
+            $summaries = Get-MfuAccelerator -Name '*H100*' | Get-ComputeIntensity -Model Llama-3.1-8B -Phase Decode -Summary
+            $summaries.Accelerator | Should -Be @('NVIDIA H100 SXM5 80GB', 'NVIDIA H100 PCIe 80GB', 'NVIDIA H100 NVL 94GB (per GPU)')
+            # H100 PCIe datasheet: 756 TFLOP/s dense BF16 over 2.0 TB/s.
+            $summaries[1].RidgePoint | Should -Be 378
+        }
+
         It 'rejects a run without hardware' {
             { Get-ComputeIntensity -Model Qwen2.5-7B -ErrorAction Stop } | Should -Throw -ErrorId "HardwareMissing,$id"
         }

@@ -51,12 +51,12 @@ namespace MfuTools.Cmdlets.Commands
 
         /// <summary>Instead of -Accelerator: the peak FLOP/s of one device at -Precision.</summary>
         [Parameter]
-        [InvariantDouble]
+        [InvariantNumber]
         public double? PeakFlopsPerSecond { get; set; }
 
         /// <summary>Memory bandwidth in bytes per second; required with -PeakFlopsPerSecond, and overrides the catalog's with -Accelerator.</summary>
         [Parameter]
-        [InvariantDouble]
+        [InvariantNumber]
         public double? MemoryBandwidth { get; set; }
 
         /// <summary>Emit one object with the model's totals instead of one row per module.</summary>

@@ -59,6 +59,13 @@ namespace MfuTools.Core.Config
             NumHiddenLayers = 32, NumAttentionHeads = 32, SlidingWindow = 4096, MaxWindowLayers = 28,
         };
 
+        /// <summary>PaLM 540B as its paper publishes it; no Hugging Face config class exists.</summary>
+        private static readonly FamilyDefaults PaLM = new FamilyDefaults
+        {
+            Family = ArchitectureFamily.PaLM, VocabSize = 256000, HiddenSize = 18432, IntermediateSize = 73728,
+            NumHiddenLayers = 118, NumAttentionHeads = 48, TieWordEmbeddings = true,
+        };
+
         private static readonly Dictionary<string, FamilyDefaults> ByModelType =
             new Dictionary<string, FamilyDefaults>(StringComparer.OrdinalIgnoreCase)
             {
@@ -70,6 +77,7 @@ namespace MfuTools.Core.Config
                 ["qwen2_5_vl"] = Qwen2VisionLanguage,
                 ["qwen2_5_vl_text"] = Qwen2VisionLanguage,
                 ["qwen3"] = Qwen3,
+                ["palm"] = PaLM,
             };
 
         /// <summary>
@@ -94,7 +102,7 @@ namespace MfuTools.Core.Config
                 ["GPT2LMHeadModel"] = "gpt2",
             };
 
-        public static string SupportedList => "llama, mistral, qwen2, qwen2_vl, qwen2_5_vl, qwen3, and llava with a Llama, Mistral or Qwen text model";
+        public static string SupportedList => "llama, mistral, qwen2, qwen2_vl, qwen2_5_vl, qwen3, palm, and llava with a Llama, Mistral or Qwen text model";
 
         public static bool TryGet(string modelType, out FamilyDefaults defaults) => ByModelType.TryGetValue(modelType, out defaults);
     }

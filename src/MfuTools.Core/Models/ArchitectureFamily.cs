@@ -17,5 +17,11 @@ namespace MfuTools.Core.Models
 
         /// <summary>Qwen3ForCausalLM: the Llama tree plus per-head q_norm and k_norm, explicit head_dim.</summary>
         Qwen3,
+
+        /// <summary>
+        /// PaLM (Chowdhery et al. 2022): the Llama tree with a parallel block, where attention
+        /// and the MLP read the same normalized input, so each layer has one norm.
+        /// </summary>
+        PaLM,
     }
 }

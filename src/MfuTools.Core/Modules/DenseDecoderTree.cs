@@ -4,7 +4,7 @@ using MfuTools.Core.Models;
 namespace MfuTools.Core.Modules
 {
     /// <summary>
-    /// The module tree of the Llama-style decoders (Llama, Mistral, Qwen2, Qwen3), named as
+    /// The module tree of the Llama-style decoders (Llama, Mistral, Qwen2, Qwen3, PaLM), named as
     /// Hugging Face's modeling code names them: pre-norm RMSNorm, rotary attention with
     /// grouped key/value heads, a gated SiLU MLP, and an lm_head that may share the
     /// embedding's weight.
@@ -61,7 +61,14 @@ namespace MfuTools.Core.Modules
             modules.Add(ModuleSpec.Linear(prefix + "self_attn.o_proj", "self_attn.o_proj", layer, (long)nh * d, h, model.OProjBias));
             modules.Add(ModuleSpec.Elementwise(ModuleKind.ResidualAdd, prefix + "residual_add_attn", "residual_add_attn", layer, h, 1));
 
-            modules.Add(ModuleSpec.RmsNorm(prefix + "post_attention_layernorm", "post_attention_layernorm", layer, h));
+            // PaLM's parallel block feeds the one input norm to both attention and the MLP.
+            // NOTE: PaLM's norm is a LayerNorm without bias (it also subtracts the mean); it is
+            // counted as RMSNorm here, 4 FLOPs per element, which only the Detailed count sees.
+            if (model.Family != ArchitectureFamily.PaLM)
+            {
+                modules.Add(ModuleSpec.RmsNorm(prefix + "post_attention_layernorm", "post_attention_layernorm", layer, h));
+            }
+
             AddGatedMlp(modules, prefix + "mlp.", "mlp.", layer, h, model.IntermediateSize, model.MlpBias);
             modules.Add(ModuleSpec.Elementwise(ModuleKind.ResidualAdd, prefix + "residual_add_mlp", "residual_add_mlp", layer, h, 1));
         }

@@ -20,6 +20,7 @@ namespace MfuTools.Core.Modules
                 case ArchitectureFamily.Mistral:
                 case ArchitectureFamily.Qwen2:
                 case ArchitectureFamily.Qwen3:
+                case ArchitectureFamily.PaLM:
                     return DenseDecoderTree.Build(model);
                 default:
                     throw new NotSupportedException($"No module tree for architecture family {model.Family}.");
