@@ -56,11 +56,11 @@ namespace MfuTools.Core.Counting
                 case ModuleKind.AttentionValues:
                     return EagerAttention(module, pass);
 
+                case ModuleKind.Activation:
+                    return new ByteCount(0, 2 * tokens * module.Features * a, 0);
+
                 default:
-                    // Activations, and any kind without a rule of its own: read the input, write
-                    // the output, and read whatever parameters the module owns (a LayerNorm's
-                    // weight and bias) at activation precision.
-                    return new ByteCount(module.Parameters * a, 2 * tokens * module.Features * a, 0);
+                    return OtherKind(module, pass);
             }
         }
 
@@ -96,6 +96,30 @@ namespace MfuTools.Core.Counting
             // A tolerance keeps a result that is whole up to rounding (k experts at T = 1) from rounding up past it.
             var read = (long)Math.Ceiling(expected - 1e-9);
             return Math.Max(routedPerToken, Math.Min(experts, read));
+        }
+
+        /// <summary>
+        /// Returns the bytes of a kind without a rule of its own. One with in and out features
+        /// (a router, a gate) is read like a Linear layer, and parameters beyond its weight
+        /// matrix are read at activation precision. Any other reads its parameters and
+        /// its input once per routed copy (k expert outputs for a combine), and writes one output.
+        /// </summary>
+        private static ByteCount OtherKind(ModuleSpec module, BytePass pass)
+        {
+            var a = pass.ActivationElementBytes;
+            var tokens = pass.Shape.Tokens;
+            if (module.InFeatures > 0 && module.OutFeatures > 0)
+            {
+                var weightElements = (decimal)module.InFeatures * module.OutFeatures;
+                var otherParameters = Math.Max(0, module.Parameters - weightElements);
+                var weightBytes = weightElements * pass.WeightElementBytes + otherParameters * a;
+                var routedTokens = tokens * module.RoutedPerToken;
+                return new ByteCount(weightBytes, routedTokens * (module.InFeatures + module.OutFeatures) * a, 0);
+            }
+
+            var inputBytes = tokens * module.RoutedPerToken * module.Features * a;
+            var outputBytes = tokens * module.Features * a;
+            return new ByteCount(module.Parameters * a, inputBytes + outputBytes, 0);
         }
 
         private static ByteCount Linear(ModuleSpec module, BytePass pass)

@@ -175,5 +175,17 @@ namespace MfuTools.Tests.Intensity
             Assert.Equal(6m * 4096 * 14336 * 2, bytes.WeightBytes);
             Assert.Equal(8m * (4096 + 14336) * 2, bytes.ActivationBytes);
         }
+
+        [Fact]
+        public void KindWithoutRule_ReadsRoutedInputsWritesOneOutput()
+        {
+            // A kind added after these rules, shaped like an MoE combine: k = 2 expert outputs
+            // of width 4096 per token in, one out, at decode batch 4: 4·2·4096·2 + 4·4096·2 = 98,304.
+            var combine = ModuleSpec.Elementwise((ModuleKind)999, "mlp.combine", "mlp.combine", 0, 4096, 2).AsExperts(1, 2);
+            var pass = new BytePass(new PassShape(4, 1, 100, false), true, 0.5m, 2m);
+
+            Assert.Equal(98_304m, ModuleBytes.Of(combine, pass).ActivationBytes);
+            Assert.Equal(0m, ModuleBytes.Of(combine, pass).WeightBytes);
+        }
     }
 }
