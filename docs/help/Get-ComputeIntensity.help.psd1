@@ -19,15 +19,15 @@
         Precision          = 'Precision of activations and the KV cache, and of the peak used: FP32, TF32, BF16 (default), FP16, FP8, INT8, INT4.'
         WeightPrecision    = 'Precision of the weights of Linear layers (projections, experts, routers, lm_head). Default: the same as -Precision. INT4 is half a byte per weight.'
         Attention          = 'Fused (default; FlashAttention, PyTorch SDPA) or Eager (the scores pass through memory).'
-        Accelerator        = 'A catalog name such as H100, A100 80GB or MI300X (Tab completes), or an accelerator object; binds from the pipeline and from a property named Accelerator. Its dense peak at -Precision and its memory bandwidth are used.'
+        Accelerator        = 'A catalog name such as H100, A100 80GB or MI300X (Tab completes), or an accelerator object; binds by the property name Accelerator, which Get-MfuAccelerator output and CSV rows can carry. Its dense peak at -Precision and its memory bandwidth are used.'
         PeakFlopsPerSecond = 'Instead of -Accelerator: the dense peak of one device in FLOP/s at -Precision. Needs -MemoryBandwidth. A string is read with the invariant culture (3.35e12).'
         MemoryBandwidth    = 'Device memory bandwidth in bytes per second. Required with -PeakFlopsPerSecond; with -Accelerator it replaces the catalog figure.'
         Summary            = 'Emit one object with the whole-model totals and predictions instead of one row per module.'
         Layer              = 'Only these decoder layers (0-based); model-level rows such as lm_head are left out. Not allowed with -Summary.'
     }
     Inputs      = @(
-        @{ Type = 'System.String'; Description = 'Config paths (-Path), or an accelerator name by the property name Accelerator.' }
-        @{ Type = 'MfuTools.Core.Hardware.Accelerator'; Description = 'An accelerator from the catalog, with -Model.' }
+        @{ Type = 'System.String'; Description = 'Config paths (-Path). By property name: Accelerator, BatchSize and ContextLength, as in rows from Import-Csv.' }
+        @{ Type = 'MfuTools.Core.Hardware.Accelerator'; Description = 'Catalog entries from Get-MfuAccelerator, bound by their Accelerator property; one result set per accelerator.' }
         @{ Type = 'MfuTools.Core.Models.ModelConfig'; Description = 'A model object (-InputObject).' }
     )
     Outputs     = @(
@@ -62,6 +62,20 @@ model.layers.0.mlp.up_proj                      117.4 M   117.5 MB        0 B   
 model.layers.0.mlp.down_proj                    117.4 M   117.5 MB        0 B     1.000    295 Memory    35.1 us   35.2 us
 
 Each 2-byte bf16 weight is read to do 2 FLOPs for the one new token, so every projection sits near 1 FLOP per byte.
+'@
+        }
+        @{
+            Title   = 'One model on several accelerators'
+            Code    = "Get-MfuAccelerator -Name '*H100*', '*MI300X*' | Get-ComputeIntensity -Model Llama-3.1-8B -Phase Decode -Summary | Format-Table Accelerator, RidgePoint, TokensPerSecond"
+            Remarks = @'
+Accelerator                    RidgePoint TokensPerSecond
+-----------                    ---------- ---------------
+NVIDIA H100 SXM5 80GB              295.34          219.07
+NVIDIA H100 PCIe 80GB              378.00          130.79
+NVIDIA H100 NVL 94GB (per GPU)     214.23          255.03
+AMD Instinct MI300X                246.68          346.58
+
+Decode at batch 1 is memory-bound everywhere, so the predicted generation rate follows the memory bandwidth, not the peak.
 '@
         }
         @{

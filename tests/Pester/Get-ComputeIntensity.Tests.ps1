@@ -120,6 +120,19 @@ Describe 'Get-ComputeIntensity' {
             $summaries[1].RidgePoint | Should -Be 378
         }
 
+        It 'binds accelerator, batch size and context length from CSV rows' {
+            $file = Join-Path $TestDrive 'serving.csv'
+            @(
+                [pscustomobject]@{ Accelerator = 'H100'; BatchSize = '1'; ContextLength = '4096' }
+                [pscustomobject]@{ Accelerator = 'A100 40GB'; BatchSize = '8'; ContextLength = '1024' }
+            ) | Export-Csv $file -NoTypeInformation
+
+            $summaries = Import-Csv $file | Get-ComputeIntensity -Model Qwen2.5-7B -Phase Decode -Summary
+            $summaries.Accelerator | Should -Be @('NVIDIA H100 SXM5 80GB', 'NVIDIA A100 SXM4 40GB')
+            # B·C·L·2·nkv·d·2 bytes: 8·1024·28·2·4·128·2 for the second row.
+            $summaries[1].KvCacheBytes | Should -Be 469762048
+        }
+
         It 'rejects a run without hardware' {
             { Get-ComputeIntensity -Model Qwen2.5-7B -ErrorAction Stop } | Should -Throw -ErrorId "HardwareMissing,$id"
         }

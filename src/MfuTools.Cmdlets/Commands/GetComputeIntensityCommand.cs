@@ -40,11 +40,11 @@ namespace MfuTools.Cmdlets.Commands
         [Parameter]
         public AttentionImplementation Attention { get; set; } = AttentionImplementation.Fused;
 
-        /// <summary>A catalog name, or an accelerator object from Get-MfuAccelerator.</summary>
-        [Parameter(ParameterSetName = ModelSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = InputObjectSet, ValueFromPipelineByPropertyName = true)]
+        /// <summary>
+        /// A catalog name, or an accelerator object from Get-MfuAccelerator. Piped accelerators
+        /// bind by their Accelerator property (an alias of Name), as do CSV rows with that column.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(AcceleratorNameCompleter))]
         [ValidateNotNull]
         public object Accelerator { get; set; }

