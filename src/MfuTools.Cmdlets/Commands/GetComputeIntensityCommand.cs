@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using MfuTools.Cmdlets.Infrastructure;
@@ -130,7 +131,7 @@ namespace MfuTools.Cmdlets.Commands
                         PeakFlopsPerSecond);
                 }
 
-                WriteVerbose($"Using the given peak {PeakFlopsPerSecond.Value:G4} FLOP/s and bandwidth {MemoryBandwidth.Value:G4} B/s.");
+                WriteVerbose(FormattableString.Invariant($"Using the given peak {PeakFlopsPerSecond.Value:G4} FLOP/s and bandwidth {MemoryBandwidth.Value:G4} B/s."));
                 return new Roofline(string.Empty, PeakFlopsPerSecond.Value, MemoryBandwidth.Value);
             }
 
@@ -144,8 +145,9 @@ namespace MfuTools.Cmdlets.Commands
             }
 
             var roofline = new Roofline(device.Name, peak, bandwidth.Value);
-            WriteVerbose($"{device.Name}: dense {Precision} peak {peak:G4} FLOP/s, memory bandwidth {bandwidth.Value:G4} B/s" +
-                         (MemoryBandwidth.HasValue ? " (given)" : string.Empty) + $", ridge point {roofline.RidgePoint:F1} FLOPs per byte.");
+            var given = MemoryBandwidth.HasValue ? " (given)" : string.Empty;
+            WriteVerbose(FormattableString.Invariant(
+                $"{device.Name}: dense {Precision} peak {peak:G4} FLOP/s, memory bandwidth {bandwidth.Value:G4} B/s{given}, ridge point {roofline.RidgePoint:F1} FLOPs per byte."));
             if (device.IsEstimate)
             {
                 WriteWarning($"The catalog's figures for the {device.Name} are estimates, not datasheet values; so are the times that follow from them.");
@@ -202,6 +204,7 @@ namespace MfuTools.Cmdlets.Commands
                 : $"{pass.Batch} sequences of {pass.QueryLength} tokens";
             WriteVerbose($"'{model.Name}', {Phase}: {shape}; activations and KV cache in {request.Precision}, Linear weights in {request.WeightPrecision}, " +
                          $"{Attention} attention; FLOPs under convention Detailed.");
+            WriteVerbose("Bytes per module: each input and weight read once from device memory, each output written once; times at the dense peak and full bandwidth, so they are lower bounds.");
             if (Phase == Phase.Decode && CausalAttention)
             {
                 WriteVerbose("-CausalAttention does not apply in decode: the new token attends to every cached key.");
