@@ -50,6 +50,13 @@ namespace MfuTools.Core.Counting
                 case ModuleKind.AttentionValues:
                     return FlopsPerMultiplyAdd * pass.Batch * module.Heads * pass.ScorePairs(module.Window) * module.ValueHeadDim;
 
+                case ModuleKind.Attention:
+                    // The four attention rows in one: both products, plus scaling and softmax
+                    // (one FLOP per score each) outside Matmul.
+                    var pairs = pass.ScorePairs(module.Window);
+                    var products = FlopsPerMultiplyAdd * pass.Batch * module.Heads * pairs * (module.QueryKeyHeadDim + module.ValueHeadDim);
+                    return matmulOnly ? products : products + 2 * (decimal)pass.Batch * module.Heads * Math.Ceiling(pairs);
+
                 case ModuleKind.AttentionScaling:
                 case ModuleKind.AttentionSoftmax:
                     // B·nh·⌈P⌉: one FLOP per score; a causal half of an odd S² rounds up.

@@ -27,6 +27,13 @@ namespace MfuTools.Core.Modules
         /// <summary>The weighted sum of values, softmax(scores)·V.</summary>
         AttentionValues,
 
+        /// <summary>
+        /// The four attention rows run as one fused kernel (FlashAttention, PyTorch SDPA):
+        /// same FLOPs, but the scores never reach memory. Only the compute-intensity view
+        /// uses it, in place of the four rows.
+        /// </summary>
+        Attention,
+
         /// <summary>The activation function of the MLP (SiLU: 3 FLOPs per element).</summary>
         Activation,
 

@@ -72,6 +72,22 @@ namespace MfuTools.Tests.Mfu
             Assert.Null(result.Hfu);
         }
 
+        [Fact]
+        public void Torchtitan_MatchesItsLoggedMfu()
+        {
+            // A torchtitan run of Llama 3 8B on 8 H200s (local batch 1, sequence 8192) logged
+            // "tps: 7,080  mfu: 41.46%". torchtitan counts 6·N′ + 12·L·h·S per token with
+            // N′ = 8,030,261,248 − 128,256·4096 (the untied input embedding left out):
+            //   6·7,504,924,672 + 12·32·4096·8192 = 57,914,449,920 FLOPs per token,
+            // and divides by 989e12; the catalog's 989.4e12 gives 0.414427.
+            var result = Measure("Llama-3-8B", ThroughputKind.TokensPerSecondPerDevice, 7080, 8, "H200", Convention.Torchtitan,
+                sequence: 8192, reportedMfu: 0.4146).Result;
+
+            Assert.Equal(57_914_449_920m, result.ModelFlopsPerToken);
+            Assert.Equal(0.414427, result.Mfu, 6);
+            Assert.Equal(989.0 / 989.4, result.ReportedRatio.Value, 3);
+        }
+
         [Theory]
         // Megatron-LM's num_floating_point_operations for Qwen2.5-7B at B = 1, S = 2048:
         // the GEMMs times 3 with the vocabulary already a multiple of 128, then with the
