@@ -77,28 +77,6 @@ namespace MfuTools.Core.Counting
              || module.Group.EndsWith(".kv_a_proj_with_mqa", StringComparison.Ordinal));
 
         /// <summary>
-        /// Returns how many of a routed-expert row's experts one pass reads the weights of.
-        /// T tokens each pick k of E experts. If the picks are independent and uniform, all of
-        /// them miss a given expert with probability (1 − k/E)^T, so the pass touches
-        /// E·(1 − (1 − k/E)^T) experts on average, rounded up. A decode step at batch 1 reads
-        /// k experts; a prefill of thousands of tokens reads all E.
-        /// </summary>
-        public static long ExpertsRead(long experts, int routedPerToken, decimal tokens)
-        {
-            if (experts <= 1 || routedPerToken >= experts)
-            {
-                return experts;
-            }
-
-            var missed = Math.Pow(1 - (double)routedPerToken / experts, (double)tokens);
-            var expected = experts * (1 - missed);
-
-            // A tolerance keeps a result that is whole up to rounding (k experts at T = 1) from rounding up past it.
-            var read = (long)Math.Ceiling(expected - 1e-9);
-            return Math.Max(routedPerToken, Math.Min(experts, read));
-        }
-
-        /// <summary>
         /// Returns the bytes of a kind without a rule of its own. One with in and out features
         /// (a router, a gate) is read like a Linear layer, and parameters beyond its weight
         /// matrix are read at activation precision. Any other reads its parameters and
@@ -132,8 +110,10 @@ namespace MfuTools.Core.Counting
             var weightElements = (decimal)module.InFeatures * module.OutFeatures;
             var biasElements = module.HasBias ? module.OutFeatures : 0;
             var perInstanceBytes = weightElements * pass.WeightElementBytes + biasElements * a;
-            var instances = Instances(module, weightElements + biasElements);
-            var instancesRead = module.RoutedPerToken > 1 ? ExpertsRead(instances, module.RoutedPerToken, pass.Shape.Tokens) : instances;
+            // A summed row of E routed experts reads only the experts its tokens are routed to.
+            var instancesRead = module.RoutedPerToken > 1
+                ? ExpertRouting.ExpectedDistinctExperts(module.Experts, module.RoutedPerToken, (long)pass.Shape.Tokens)
+                : module.Experts;
 
             var inputBytes = tokens * module.InFeatures * a;
             var outputBytes = tokens * module.OutFeatures * a;
@@ -141,20 +121,6 @@ namespace MfuTools.Core.Counting
             return WritesKvCache(module)
                 ? new ByteCount(weightBytes, inputBytes, outputBytes)
                 : new ByteCount(weightBytes, inputBytes + outputBytes, 0);
-        }
-
-        /// <summary>
-        /// Returns how many copies of the layer a row stands for: E for the summed row of E
-        /// routed experts (its parameters are E times one expert's), else 1.
-        /// </summary>
-        private static long Instances(ModuleSpec module, decimal parametersPerInstance)
-        {
-            if (module.SharesWeight || parametersPerInstance == 0 || module.Parameters <= parametersPerInstance)
-            {
-                return 1;
-            }
-
-            return (long)decimal.Round(module.Parameters / parametersPerInstance);
         }
 
         private static ByteCount FusedAttention(ModuleSpec module, BytePass pass)

@@ -158,9 +158,9 @@ namespace MfuTools.Tests.Intensity
         [InlineData(8, 2, 4, 6)]
         [InlineData(64, 8, 2, 15)]
         [InlineData(128, 8, 4096, 128)]
-        public void ExpertsRead_FollowsDistinctExpertExpectation(long experts, int k, long tokens, long expected)
+        public void ExpertsRead_FollowsDistinctExpertExpectation(int experts, int k, long tokens, int expected)
         {
-            Assert.Equal(expected, ModuleBytes.ExpertsRead(experts, k, tokens));
+            Assert.Equal(expected, ExpertRouting.ExpectedDistinctExperts(experts, k, tokens));
         }
 
         [Fact]
