@@ -118,3 +118,16 @@ Describe 'Measure-Mfu' {
         }
     }
 }
+
+Describe 'Measure-Mfu and Get-MfuAccelerator help sources' {
+    It 'describes every parameter of <Name>' -ForEach @(
+        @{ Name = 'Measure-Mfu' }
+        @{ Name = 'Get-MfuAccelerator' }
+    ) {
+        $help = Import-PowerShellDataFile (Join-Path $PSScriptRoot "../../docs/help/$Name.help.psd1")
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $parameters = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }
+
+        @($help.Parameters.Keys | Sort-Object) | Should -Be @($parameters | Sort-Object)
+    }
+}

@@ -34,7 +34,7 @@ namespace MfuTools.Core.Hardware
         public static Accelerator Resolve(string name) => Resolve(name, out _);
 
         /// <summary>
-        /// Finds the accelerator a name means, and says in <paramref name="explanation"/> how
+        /// Finds the accelerator a name means, and writes to <paramref name="explanation"/> how
         /// the name was read (for verbose output). The rule:
         /// an exact catalog name wins; otherwise the longest family name found in the text
         /// picks the family ("L40S" before "L40" before "L4", "H200" before "H20", "GB200"
