@@ -100,6 +100,11 @@ namespace MfuTools.Cmdlets.Commands
                 Warn($"-StepSeconds was given without -BatchSize, so one sequence per step is assumed. Give -BatchSize (the global batch) for the real MFU.");
             }
 
+            if (throughput.Kind != ThroughputKind.TokensPerSecondPerDevice && !MyInvocation.BoundParameters.ContainsKey(nameof(DeviceCount)))
+            {
+                WriteVerbose("-DeviceCount was not given: one device is assumed.");
+            }
+
             foreach (var model in ResolveModels())
             {
                 Attempt(() => Measure(model, throughput, accelerator), model.Name);
