@@ -68,6 +68,23 @@ Describe 'Measure-Mfu' {
         }
     }
 
+    Context 'framework records' {
+        It 'binds the summary of a Hugging Face Trainer state by its key names' {
+            # A full fine-tune of Qwen2.5-0.5B-Instruct on an RTX 4090 whose trainer_state.json
+            # ends with train_samples_per_second 23.917; its 1,920 samples held 278,336
+            # tokens, about 145 per sample.
+            $log = Join-Path $PSScriptRoot '../../../shared/data/logs/hf-trainer_state-qwen2.5-0.5b-rtx4090.json'
+            $summary = (Get-Content -Raw $log | ConvertFrom-Json).log_history[-1]
+
+            $result = $summary | Measure-Mfu -Model Qwen2.5-0.5B -SequenceLength 145 -BatchSize 16 -Accelerator 'NVIDIA GeForce RTX 4090'
+
+            $result.ThroughputSource | Should -Be 'SamplesPerSecond'
+            $result.TokensPerSecond | Should -BeGreaterThan (23.917 * 145 - 1e-6)
+            $result.TokensPerSecond | Should -BeLessThan (23.917 * 145 + 1e-6)
+            $result.PeakFlopsPerSecond | Should -Be 165.2e12
+        }
+    }
+
     Context 'hardware' {
         It 'takes accelerators piped from Get-MfuAccelerator' {
             $results = Get-MfuAccelerator H100, A100 | Measure-Mfu -Model Qwen2.5-7B -TokensPerSecondPerDevice 3000 -DeviceCount 8
