@@ -65,14 +65,17 @@ namespace MfuTools.Tests.Hardware
             Assert.Contains("flagship", explanation);
         }
 
-        [Fact]
-        public void Resolve_UnknownListsClosest()
+        [Theory]
+        [InlineData("H1OO", "NVIDIA H100 SXM5 80GB")]
+        [InlineData("mi300", "AMD Instinct MI300X")]
+        [InlineData("RTX 4080", "NVIDIA GeForce RTX 4090")]
+        [InlineData("TPU v3", "Google TPU v4")]
+        public void Resolve_UnknownListsClosest(string typed, string closest)
         {
-            var error = Assert.Throws<MfuException>(() => AcceleratorCatalog.Resolve("H1000X"));
+            var error = Assert.Throws<MfuException>(() => AcceleratorCatalog.Resolve(typed));
 
             Assert.Equal(ErrorIds.AcceleratorNotFound, error.ErrorId);
-            Assert.Contains("Closest entries", error.Message);
-            Assert.Contains("H100", error.Message);
+            Assert.Contains("Closest entries: " + closest, error.Message);
         }
 
         [Fact]
