@@ -79,6 +79,26 @@ namespace MfuTools.Tests.Hardware
         }
 
         [Fact]
+        public void Resolve_TwoFamiliesIsAmbiguous()
+        {
+            var error = Assert.Throws<MfuException>(() => AcceleratorCatalog.Resolve("H100 or A100"));
+
+            Assert.Equal(ErrorIds.AcceleratorAmbiguous, error.ErrorId);
+            Assert.Contains("A100, H100", error.Message);
+        }
+
+        [Fact]
+        public void Resolve_UnmatchedMemoryIsIgnoredAndSaid()
+        {
+            // The part sold as "GH200 480GB" is named after the Grace CPU's 480 GB of LPDDR5X,
+            // which no GPU entry has, so the size is ignored.
+            var gh200 = AcceleratorCatalog.Resolve("NVIDIA GH200 480GB", out var explanation);
+
+            Assert.Equal("NVIDIA GH200 (96GB HBM3)", gh200.Name);
+            Assert.Contains("480 GB matches no GH200 entry", explanation);
+        }
+
+        [Fact]
         public void Resolve_EmptyIsNotFound()
         {
             var error = Assert.Throws<MfuException>(() => AcceleratorCatalog.Resolve("  "));
