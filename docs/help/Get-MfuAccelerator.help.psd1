@@ -13,7 +13,7 @@
         @{ Type = 'System.String'; Description = 'Accelerator names.' }
     )
     Outputs     = @(
-        @{ Type = 'MfuTools.Core.Hardware.Accelerator'; Description = 'Name; Vendor; FormFactor; MemoryBytes (bytes, decimal GB x 10^9); MemoryBandwidth (bytes per second); PeakFP32FlopsPerSecond, PeakTF32FlopsPerSecond, PeakBF16FlopsPerSecond, PeakFP16FlopsPerSecond, PeakFP8FlopsPerSecond, PeakINT8FlopsPerSecond (dense FLOP/s, or operations per second for INT8; empty where the device has none); TdpWatts; Source; IsEstimate; IsUserGiven.' }
+        @{ Type = 'MfuTools.Core.Hardware.Accelerator'; Description = 'Name; Vendor; FormFactor; MemoryBytes (bytes, decimal GB x 10^9); MemoryBandwidth (bytes per second); PeakFP32FlopsPerSecond, PeakTF32FlopsPerSecond, PeakBF16FlopsPerSecond, PeakFP16FlopsPerSecond, PeakFP8FlopsPerSecond, PeakINT8FlopsPerSecond (dense FLOP/s, or operations per second for INT8; empty where the device has none); TdpWatts; Source; IsEstimate; IsUserGiven; and Accelerator, an alias of Name through which piped entries bind to Measure-Mfu -Accelerator.' }
     )
     Examples    = @(
         @{

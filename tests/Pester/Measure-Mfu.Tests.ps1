@@ -68,6 +68,23 @@ Describe 'Measure-Mfu' {
         }
     }
 
+    Context 'framework records' {
+        It 'binds the summary of a Hugging Face Trainer state by its key names' {
+            # A full fine-tune of Qwen2.5-0.5B-Instruct on an RTX 4090 whose trainer_state.json
+            # ends with train_samples_per_second 23.917; its 1,920 samples held 278,336
+            # tokens, about 145 per sample.
+            $log = Join-Path $PSScriptRoot '../../../shared/data/logs/hf-trainer_state-qwen2.5-0.5b-rtx4090.json'
+            $summary = (Get-Content -Raw $log | ConvertFrom-Json).log_history[-1]
+
+            $result = $summary | Measure-Mfu -Model Qwen2.5-0.5B -SequenceLength 145 -BatchSize 16 -Accelerator 'NVIDIA GeForce RTX 4090'
+
+            $result.ThroughputSource | Should -Be 'SamplesPerSecond'
+            $result.TokensPerSecond | Should -BeGreaterThan (23.917 * 145 - 1e-6)
+            $result.TokensPerSecond | Should -BeLessThan (23.917 * 145 + 1e-6)
+            $result.PeakFlopsPerSecond | Should -Be 165.2e12
+        }
+    }
+
     Context 'hardware' {
         It 'takes accelerators piped from Get-MfuAccelerator' {
             $results = Get-MfuAccelerator H100, A100 | Measure-Mfu -Model Qwen2.5-7B -TokensPerSecondPerDevice 3000 -DeviceCount 8
@@ -116,5 +133,18 @@ Describe 'Measure-Mfu' {
             # Full recomputation adds 28 · 1,014,686,023,680 FLOPs (one Matmul forward of each layer).
             $full.HardwareFlopsPerStep - $full.ModelFlopsPerStep | Should -Be 28411208663040
         }
+    }
+}
+
+Describe 'Measure-Mfu and Get-MfuAccelerator help sources' {
+    It 'describes every parameter of <Name>' -ForEach @(
+        @{ Name = 'Measure-Mfu' }
+        @{ Name = 'Get-MfuAccelerator' }
+    ) {
+        $help = Import-PowerShellDataFile (Join-Path $PSScriptRoot "../../docs/help/$Name.help.psd1")
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $parameters = (Get-Command $Name).Parameters.Keys | Where-Object { $_ -notin $common }
+
+        @($help.Parameters.Keys | Sort-Object) | Should -Be @($parameters | Sort-Object)
     }
 }

@@ -54,6 +54,7 @@ namespace MfuTools.Cmdlets.Commands
         /// <summary>Devices in the job; 1 by default.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Devices", "device_count", "num_devices", "NumGpus", "num_gpus", "world_size")]
+        [InvariantNumber(WholeNumber = true)]
         public long DeviceCount { get; set; } = 1;
 
         /// <summary>A catalog name (as typed or as nvidia-smi prints it) or an object from Get-MfuAccelerator.</summary>
@@ -67,13 +68,15 @@ namespace MfuTools.Cmdlets.Commands
         [InvariantNumber]
         public double? PeakFlopsPerSecond { get; set; }
 
-        /// <summary>The precision the run computed in; its dense peak is used. BF16 by default.</summary>
+        /// <summary>The precision the run computed in; its dense peak is used. BF16 by default; dtype names such as bfloat16 work too.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Dtype")]
+        [PrecisionName]
         public Precision Precision { get; set; } = Precision.BF16;
 
         /// <summary>Activation recomputation of the run; when given, the result also has HFU.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumName(typeof(Recompute))]
         public Recompute? Recompute { get; set; }
 
         /// <summary>The FLOP/s per device the training framework printed, in FLOP/s, carried into the result for comparison.</summary>
@@ -97,7 +100,12 @@ namespace MfuTools.Cmdlets.Commands
 
             if (throughput.Kind == ThroughputKind.StepSeconds && !MyInvocation.BoundParameters.ContainsKey(nameof(BatchSize)))
             {
-                Warn($"-StepSeconds was given without -BatchSize, so one sequence per step is assumed. Give -BatchSize (the global batch) for the real MFU.");
+                Warn("-StepSeconds was given without -BatchSize, so one sequence per step is assumed. Give -BatchSize (the global batch) for the real MFU.");
+            }
+
+            if (throughput.Kind != ThroughputKind.TokensPerSecondPerDevice && !MyInvocation.BoundParameters.ContainsKey(nameof(DeviceCount)))
+            {
+                WriteVerbose("-DeviceCount was not given: one device is assumed.");
             }
 
             foreach (var model in ResolveModels())

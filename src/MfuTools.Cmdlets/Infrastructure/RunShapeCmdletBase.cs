@@ -10,11 +10,13 @@ namespace MfuTools.Cmdlets.Infrastructure
         /// <summary>B: sequences per optimizer step.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("GlobalBatchSize")]
+        [InvariantNumber(WholeNumber = true)]
         [ValidateRange(1, int.MaxValue)]
         public long BatchSize { get; set; } = 1;
 
         /// <summary>S: tokens per sequence.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [InvariantNumber(WholeNumber = true)]
         [ValidateRange(1, int.MaxValue)]
         public long SequenceLength { get; set; } = 2048;
 

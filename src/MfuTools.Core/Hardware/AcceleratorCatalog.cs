@@ -34,7 +34,7 @@ namespace MfuTools.Core.Hardware
         public static Accelerator Resolve(string name) => Resolve(name, out _);
 
         /// <summary>
-        /// Finds the accelerator a name means, and says in <paramref name="explanation"/> how
+        /// Finds the accelerator a name means, and writes to <paramref name="explanation"/> how
         /// the name was read (for verbose output). The rule:
         /// an exact catalog name wins; otherwise the longest family name found in the text
         /// picks the family ("L40S" before "L40" before "L4", "H200" before "H20", "GB200"
@@ -134,8 +134,31 @@ namespace MfuTools.Core.Hardware
                     text);
             }
 
-            var near = PresetCatalog.Closest(text, Names, 3);
-            throw NotFound(text, $"Closest entries: {string.Join(", ", near)}. ");
+            throw NotFound(text, $"Closest entries: {string.Join(", ", Closest(tokens, 3))}. ");
+        }
+
+        /// <summary>
+        /// Returns the entries whose name or family name is nearest to the typed words by
+        /// edit distance, ignoring spaces and punctuation, flagship parts first on a tie.
+        /// </summary>
+        private static IEnumerable<string> Closest(List<string> tokens, int count)
+        {
+            var typed = string.Concat(tokens);
+            return Entries.Value
+                .Select((entry, index) => new
+                {
+                    entry.Accelerator.Name,
+                    Index = index,
+                    entry.IsFamilyDefault,
+                    Distance = entry.Aliases.Select(alias => string.Concat(alias))
+                        .Concat(new[] { string.Concat(entry.NameTokens), string.Concat(entry.NameTokens.Skip(1)) })
+                        .Min(candidate => PresetCatalog.EditDistance(typed, candidate)),
+                })
+                .OrderBy(x => x.Distance)
+                .ThenByDescending(x => x.IsFamilyDefault)
+                .ThenBy(x => x.Index)
+                .Take(count)
+                .Select(x => x.Name);
         }
 
         private static MfuException NotFound(string text, string note)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using MfuTools.Core.Counting;
@@ -12,6 +13,9 @@ namespace MfuTools.Core.Mfu
     /// </summary>
     public static class MfuCalculator
     {
+        /// <summary>How far ours may differ from a reported figure before a warning: 10 %.</summary>
+        private const double ReportedTolerance = 0.1;
+
         /// <summary>Computes one measurement, with the warnings a reader of the number should see.</summary>
         public static MfuMeasurement Measure(MfuRequest request)
         {
@@ -54,6 +58,13 @@ namespace MfuTools.Core.Mfu
             else if (request.Precision == Precision.FP8)
             {
                 warnings.Add("This FP8 run is measured against the peak given with -PeakFlopsPerSecond. If that is the device's BF16 peak, the MFU is about twice what it would be against its FP8 peak.");
+            }
+
+            if (result.ReportedRatio.HasValue && Math.Abs(result.ReportedRatio.Value - 1) > ReportedTolerance)
+            {
+                warnings.Add(
+                    "ReportedRatio is outside 0.9 to 1.1, so the framework counted differently. Compare -Convention Megatron, PaLM or Torchtitan, " +
+                    "-CausalAttention, -SequenceLength and the peak it used; see docs/conventions.md.");
             }
 
             if (accelerator.IsEstimate)

@@ -73,6 +73,68 @@ namespace MfuTools.Tests.Cmdlets
             }
         }
 
+        [Theory]
+        [InlineData("bfloat16", Precision.BF16)]
+        [InlineData("torch.float16", Precision.FP16)]
+        [InlineData("float8_e4m3fn", Precision.FP8)]
+        [InlineData("fp8", Precision.FP8)]
+        public void Dtype_NamesBindToPrecision(string dtype, Precision expected)
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var result = shell.Run<MfuResult>(
+                    "[pscustomobject]@{ tps = 3000; dtype = $dtype } | Measure-Mfu -Model Qwen2.5-7B -Accelerator H100 -WarningAction SilentlyContinue",
+                    new System.Collections.Generic.Dictionary<string, object> { ["dtype"] = dtype }).Single();
+
+                Assert.Equal(expected, result.Precision);
+            }
+        }
+
+        [Fact]
+        public void Dtype_UnknownIsBindingError()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("[pscustomobject]@{ tps = 3000; dtype = 'float64' } | Measure-Mfu -Model Qwen2.5-7B -Accelerator H100");
+
+                Assert.Equal("ParameterArgumentTransformationError,MfuTools.Cmdlets.Commands.MeasureMfuCommand", Assert.Single(shell.Errors).FullyQualifiedErrorId);
+                Assert.Empty(shell.Output);
+            }
+        }
+
+        [Theory]
+        [InlineData("DeviceCount", "eight")]
+        [InlineData("DeviceCount", "8.5")]
+        [InlineData("BatchSize", "lots")]
+        [InlineData("Recompute", "partial")]
+        public void UnreadableColumn_IsRowError(string column, string text)
+        {
+            // Without its own conversion PowerShell would skip these values and use the defaults.
+            using (var shell = new PowerShellRunner())
+            {
+                var script = $"[pscustomobject]@{{ tps = 3000; {column} = '{text}' }}, [pscustomobject]@{{ tps = 3000 }} | Measure-Mfu -Model Qwen2.5-7B -Accelerator H100";
+                var results = shell.Run<MfuResult>(script);
+
+                Assert.Single(results);
+                Assert.Equal("ParameterArgumentTransformationError,MfuTools.Cmdlets.Commands.MeasureMfuCommand", Assert.Single(shell.Errors).FullyQualifiedErrorId);
+            }
+        }
+
+        [Fact]
+        public void WholeNumberColumns_BindFromText()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var result = shell.Run<MfuResult>(
+                    "[pscustomobject]@{ step_time = '2'; world_size = '16'; GlobalBatchSize = '64'; SequenceLength = '4096'; Recompute = 'full' } | Measure-Mfu -Model Qwen2.5-7B -Accelerator H100").Single();
+
+                Assert.Equal(16, result.DeviceCount);
+                Assert.Equal(64, result.BatchSize);
+                Assert.Equal(4096, result.SequenceLength);
+                Assert.Equal(Recompute.Full, result.Recompute);
+            }
+        }
+
         [Fact]
         public void FirstThroughputPresent_IsUsed()
         {

@@ -65,14 +65,37 @@ namespace MfuTools.Tests.Hardware
             Assert.Contains("flagship", explanation);
         }
 
-        [Fact]
-        public void Resolve_UnknownListsClosest()
+        [Theory]
+        [InlineData("H1OO", "NVIDIA H100 SXM5 80GB")]
+        [InlineData("mi300", "AMD Instinct MI300X")]
+        [InlineData("RTX 4080", "NVIDIA GeForce RTX 4090")]
+        [InlineData("TPU v3", "Google TPU v4")]
+        public void Resolve_UnknownListsClosest(string typed, string closest)
         {
-            var error = Assert.Throws<MfuException>(() => AcceleratorCatalog.Resolve("H1000X"));
+            var error = Assert.Throws<MfuException>(() => AcceleratorCatalog.Resolve(typed));
 
             Assert.Equal(ErrorIds.AcceleratorNotFound, error.ErrorId);
-            Assert.Contains("Closest entries", error.Message);
-            Assert.Contains("H100", error.Message);
+            Assert.Contains("Closest entries: " + closest, error.Message);
+        }
+
+        [Fact]
+        public void Resolve_TwoFamiliesIsAmbiguous()
+        {
+            var error = Assert.Throws<MfuException>(() => AcceleratorCatalog.Resolve("H100 or A100"));
+
+            Assert.Equal(ErrorIds.AcceleratorAmbiguous, error.ErrorId);
+            Assert.Contains("A100, H100", error.Message);
+        }
+
+        [Fact]
+        public void Resolve_UnmatchedMemoryIsIgnoredAndSaid()
+        {
+            // The part sold as "GH200 480GB" is named after the Grace CPU's 480 GB of LPDDR5X,
+            // which no GPU entry has, so the size is ignored.
+            var gh200 = AcceleratorCatalog.Resolve("NVIDIA GH200 480GB", out var explanation);
+
+            Assert.Equal("NVIDIA GH200 (96GB HBM3)", gh200.Name);
+            Assert.Contains("480 GB matches no GH200 entry", explanation);
         }
 
         [Fact]

@@ -227,6 +227,16 @@ namespace MfuTools.Tests.Mfu
         }
 
         [Fact]
+        public void ReportedFarOff_Warns()
+        {
+            var close = Measure("Qwen2.5-7B", ThroughputKind.TokensPerSecondPerDevice, 3000, 8, "H100", reportedMfu: 0.13);
+            var far = Measure("Qwen2.5-7B", ThroughputKind.TokensPerSecondPerDevice, 3000, 8, "H100", reportedMfu: 0.20);
+
+            Assert.Empty(close.Warnings);
+            Assert.Contains(far.Warnings, w => w.Contains("ReportedRatio"));
+        }
+
+        [Fact]
         public void UserPeak_IsUsedAsGiven()
         {
             var request = new MfuRequest(PresetCatalog.Find("Qwen2.5-7B"), new RunShape(1, 2048), Convention.Matmul,
