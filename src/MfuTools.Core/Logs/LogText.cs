@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+
+namespace MfuTools.Core.Logs
+{
+    /// <summary>
+    /// Removes what launchers, loggers and terminals wrap around a framework's own output:
+    /// ANSI colour codes, rank prefixes, timestamps and logger headers.
+    /// </summary>
+    internal static class LogText
+    {
+        // An ANSI escape sequence, or what is left of a colour code once a copy dropped its
+        // ESC byte ("[31m"), which real logs pasted from a terminal contain.
+        private static readonly Regex Ansi = new Regex(@"\x1B\[[0-9;?]*[A-Za-z]|\x1B[()][A-Za-z0-9]|\[\d{1,3}(?:;\d{1,3})*m", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+        // Launcher prefixes: torchrun's "[rank0]:" and "[default7]:", Open MPI's "[1,0]<stdout>:",
+        // srun -l's "0: ", torchtitan's "[titan]".
+        private static readonly Regex RankPrefix = new Regex(@"^\s*(?:\[(?:rank\d+|default\d+|\d+,\d+|titan)\](?:<std(?:out|err)>)?:?|\d{1,5}:\s)\s*", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+        // A timestamp, bracketed or not ("[2024-03-30 20:02:40]", "2025-02-13 11:33:35,026"),
+        // optionally followed by a Python logging header (" - root - INFO - ").
+        private static readonly Regex Timestamp = new Regex(@"^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s*(?:-\s*\S+\s+-\s+(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+)?", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Returns the framework's own text of a raw log line. Trailing whitespace is kept when
+        /// asked, because a line wrapped after a space must keep that space when joined.
+        /// </summary>
+        public static string Clean(string raw, bool trimEnd = true)
+        {
+            var text = Ansi.Replace(raw, string.Empty);
+            text = StripPrefixes(text, out _).TrimStart();
+            return trimEnd ? text.TrimEnd() : text;
+        }
+
+        /// <summary>
+        /// True when a raw line starts as a new log line does (a launcher prefix followed by
+        /// a timestamp, or a timestamp), so it cannot be the continuation of a wrapped record.
+        /// </summary>
+        public static bool StartsNewLogLine(string raw)
+        {
+            var text = Ansi.Replace(raw, string.Empty);
+            StripPrefixes(text, out var hadTimestamp);
+            return hadTimestamp;
+        }
+
+        /// <summary>Returns a continuation line's text with only its colour codes and launcher prefix removed.</summary>
+        public static string CleanContinuation(string raw)
+        {
+            var text = Ansi.Replace(raw, string.Empty);
+            return RankPrefix.Replace(text, string.Empty, 1);
+        }
+
+        private static string StripPrefixes(string text, out bool hadTimestamp)
+        {
+            text = RankPrefix.Replace(text, string.Empty, 1);
+            var match = Timestamp.Match(text);
+            hadTimestamp = match.Success;
+            return hadTimestamp ? text.Substring(match.Length) : text;
+        }
+    }
+}
