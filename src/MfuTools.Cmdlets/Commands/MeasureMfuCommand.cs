@@ -5,6 +5,7 @@ using MfuTools.Cmdlets.Infrastructure;
 using MfuTools.Core.Counting;
 using MfuTools.Core.Errors;
 using MfuTools.Core.Hardware;
+using MfuTools.Core.Logs;
 using MfuTools.Core.Mfu;
 using MfuTools.Core.Models;
 using MfuTools.Core.Results;
@@ -51,10 +52,10 @@ namespace MfuTools.Cmdlets.Commands
         [InvariantNumber]
         public double? SamplesPerSecond { get; set; }
 
-        /// <summary>Devices in the job; 1 by default.</summary>
+        /// <summary>Devices in the job; 1 when not given (nullable so that a piped record without it keeps that default).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Devices", "device_count", "num_devices", "NumGpus", "num_gpus", "world_size")]
-        public long DeviceCount { get; set; } = 1;
+        public long? DeviceCount { get; set; }
 
         /// <summary>A catalog name (as typed or as nvidia-smi prints it) or an object from Get-MfuAccelerator.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -86,6 +87,14 @@ namespace MfuTools.Cmdlets.Commands
         [InvariantNumber]
         public double? ReportedMfu { get; set; }
 
+        /// <summary>
+        /// A record from Import-TrainingLog. Its numbers bind to the other parameters by
+        /// property name; this keeps the record itself, so that its framework, step, file,
+        /// line and known quirks reach the result.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public TrainingLogRecord LogRecord { get; set; }
+
         protected override void ProcessRecord()
         {
             var throughput = Attempt(ChooseThroughput, null);
@@ -95,7 +104,7 @@ namespace MfuTools.Cmdlets.Commands
                 return;
             }
 
-            if (throughput.Kind == ThroughputKind.StepSeconds && !MyInvocation.BoundParameters.ContainsKey(nameof(BatchSize)))
+            if (throughput.Kind == ThroughputKind.StepSeconds && BatchSize == null)
             {
                 Warn($"-StepSeconds was given without -BatchSize, so one sequence per step is assumed. Give -BatchSize (the global batch) for the real MFU.");
             }
@@ -109,18 +118,20 @@ namespace MfuTools.Cmdlets.Commands
         private void Measure(ModelConfig model, Throughput throughput, Accelerator accelerator)
         {
             var run = CreateRunShape();
-            var request = new MfuRequest(model, run, Convention, throughput, DeviceCount, accelerator, Precision, Recompute,
-                ReportedFlopsPerSecondPerDevice, ReportedMfu);
+            var request = new MfuRequest(model, run, Convention, throughput, DeviceCount ?? 1, accelerator, Precision, Recompute,
+                ReportedFlopsPerSecondPerDevice, ReportedMfu, LogRecord);
             var measurement = MfuCalculator.Measure(request);
             var result = measurement.Result;
 
             WriteVerbose($"'{model.Name}' at batch size {run.BatchSize}, sequence length {run.SequenceLength}, convention {Convention}, causal attention {(run.CausalAttention ? "halved" : "full")}: " +
                          $"{result.ModelFlopsPerStep:N0} model FLOPs per step ({result.ModelFlopsPerToken:N0} per token), {result.HardwareFlopsPerStep:N0} hardware FLOPs per step.");
-            WriteVerbose($"Step time {result.StepSeconds:G6} s on {DeviceCount} devices; peak {result.PeakFlopsPerSecond:G6} FLOP/s per device ({result.PeakSource}).");
+            WriteVerbose($"Step time {result.StepSeconds:G6} s on {request.DeviceCount} devices; peak {result.PeakFlopsPerSecond:G6} FLOP/s per device ({result.PeakSource}).");
             foreach (var warning in measurement.Warnings)
             {
                 Warn(warning);
             }
+
+            WarnOfQuirks(result);
 
             WriteObject(result);
         }
@@ -197,6 +208,20 @@ namespace MfuTools.Cmdlets.Commands
             if (value.HasValue)
             {
                 given.Add((kind, value.Value));
+            }
+        }
+
+        // A framework figure with a known quirk is not expected to match ours; say why once.
+        private void WarnOfQuirks(MfuResult result)
+        {
+            if (string.IsNullOrEmpty(result.Quirk) || (result.ReportedMfu == null && result.ReportedFlopsPerSecondPerDevice == null))
+            {
+                return;
+            }
+
+            foreach (var quirk in result.Quirk.Split(new[] { ", " }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                Warn($"{result.Framework}'s printed figure has a known quirk ({quirk}): {LogQuirks.Describe(quirk)}. ReportedRatio is not expected to be 1.");
             }
         }
 
