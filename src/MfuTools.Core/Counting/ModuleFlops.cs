@@ -36,6 +36,13 @@ namespace MfuTools.Core.Counting
                     var product = FlopsPerMultiplyAdd * tokens * module.InFeatures * module.OutFeatures;
                     return module.HasBias && !matmulOnly ? product + tokens * module.OutFeatures : product;
 
+                case ModuleKind.Router:
+                case ModuleKind.SharedExpertGate:
+                    // A Linear h→out, 2·T·h·out, plus one FLOP per score for its softmax or
+                    // sigmoid (not under Matmul, which keeps only the product).
+                    var gate = FlopsPerMultiplyAdd * tokens * module.InFeatures * module.OutFeatures;
+                    return matmulOnly ? gate : gate + module.FlopsPerElement * tokens * module.OutFeatures;
+
                 case ModuleKind.AttentionScores:
                     // 2·B·nh·P·d: each score is a d-long dot product.
                     return FlopsPerMultiplyAdd * pass.Batch * module.Heads * pass.ScorePairs(module.Window) * module.QueryKeyHeadDim;
@@ -55,6 +62,9 @@ namespace MfuTools.Core.Counting
                 case ModuleKind.Activation:
                 case ModuleKind.ElementwiseProduct:
                 case ModuleKind.ResidualAdd:
+                case ModuleKind.LayerNorm:
+                case ModuleKind.PositionEmbeddingAdd:
+                case ModuleKind.ExpertCombine:
                     return matmulOnly ? 0 : module.FlopsPerElement * tokens * module.Features;
 
                 case ModuleKind.Embedding:

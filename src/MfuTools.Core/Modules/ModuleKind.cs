@@ -35,5 +35,23 @@ namespace MfuTools.Core.Modules
 
         /// <summary>A residual connection: one add per element.</summary>
         ResidualAdd,
+
+        /// <summary>LayerNorm with weight and bias: mean, variance, normalize, scale and shift, 5 FLOPs per element.</summary>
+        LayerNorm,
+
+        /// <summary>
+        /// The router of a mixture-of-experts layer: a Linear h→E that scores the experts,
+        /// plus one FLOP per score for its softmax (or sigmoid). Top-k selection is not counted.
+        /// </summary>
+        Router,
+
+        /// <summary>Adding the learned position embedding to the token embedding: one add per element.</summary>
+        PositionEmbeddingAdd,
+
+        /// <summary>Scaling each routed expert's output by its routing weight and summing them: 2 FLOPs per element per expert.</summary>
+        ExpertCombine,
+
+        /// <summary>Qwen2-MoE's shared-expert gate: a Linear h→1 and its sigmoid.</summary>
+        SharedExpertGate,
     }
 }
