@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using MfuTools.Core.Logs;
+using Xunit;
+
+namespace MfuTools.Tests.Logs
+{
+    /// <summary>
+    /// The ways real logs are messy: garbled and cut-off lines, colour codes, launcher
+    /// prefixes, records wrapped over several lines, typos in field names. Built from lines
+    /// of the published excerpts, changed one way at a time.
+    /// </summary>
+    public class MessyLogTests
+    {
+        private const string NanoGpt = "nanogpt-gpt2-124m-1xv100-issue215.log";
+        private const string MegatronLM = "megatron-lm-mixtral8x7b-16xh100-run1.log";
+        private const string Bloom = "megatron-ds-bloom176b-tr11-main.log";
+        private const string Torchtitan = "torchtitan-llama3-8b-8xh200.log";
+
+        [Fact]
+        public void GarbledLineInTheMiddle_GivesEveryGoodRecordAndOneWarning()
+        {
+            var lines = LogFiles.Lines(NanoGpt);
+            lines[3] = "2023-03-22 09:31:12 iter 2950: loss 4.0977, time 10#6.94ms, mfu 15.34%";
+            var file = LogFiles.Write(".log", lines);
+
+            var (records, warnings) = LogFiles.Read(file);
+
+            Assert.Equal(14, records.Count);
+            Assert.DoesNotContain(records, r => r.Step == 2950);
+            var skipped = warnings.Where(w => w.StartsWith("Skipped")).ToList();
+            var warning = Assert.Single(skipped);
+            Assert.Contains("line 4 ", warning);
+            Assert.Contains(file, warning);
+        }
+
+        [Fact]
+        public void GarbledRecordStart_IsWarnedNotPassedOver()
+        {
+            var lines = LogFiles.Lines(Bloom).Take(3).ToArray();
+            lines[1] = lines[1].Replace("iteration    31214/", "iterat#on    31214/");
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", lines));
+
+            Assert.Equal(new long?[] { 12695, 31215 }, records.Select(r => r.Step));
+            Assert.Contains("line 2 ", Assert.Single(warnings));
+        }
+
+        [Fact]
+        public void AnsiColourCodes_AreRemoved()
+        {
+            // torchtitan colours each field; the published excerpt lost the ESC bytes of one code.
+            var line = "[rank0]:2025-02-13 11:33:45,521 - root - INFO - \u001b[34mstep: 10  \u001b[32mloss:  9.8821  \u001b[33mmemory: 49.59GiB(35.46%)  \u001b[34mtps: 7,026  \u001b[35mmfu: 41.15%\u001b[39m";
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", new[] { line }));
+
+            Assert.Empty(warnings);
+            Assert.Equal(7026, Assert.Single(records).TokensPerSecondPerDevice);
+            Assert.Equal(0.4115, records[0].ReportedMfu.Value, 12);
+        }
+
+        [Theory]
+        [InlineData("[default7]: ")]
+        [InlineData("[1,7]<stdout>:")]
+        [InlineData("7: ")]
+        [InlineData("")]
+        public void RankPrefixes_AreRemoved(string prefix)
+        {
+            var line = prefix + LogFiles.Lines(MegatronLM)[0].TrimStart();
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", new[] { line }));
+
+            Assert.Empty(warnings);
+            Assert.Equal(10, Assert.Single(records).Step);
+        }
+
+        [Theory]
+        [InlineData(80)]
+        [InlineData(133)]
+        public void HardWrappedRecord_IsJoined(int width)
+        {
+            // Hard-wrapped at a fixed width, as a terminal or fold(1) does, between two whole lines.
+            var lines = LogFiles.Lines(Bloom).Take(3).ToList();
+            var wrapped = new List<string> { lines[0] };
+            for (var i = 0; i < lines[1].Length; i += width)
+            {
+                wrapped.Add(lines[1].Substring(i, System.Math.Min(width, lines[1].Length - i)));
+            }
+
+            wrapped.Add(lines[2]);
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", wrapped));
+
+            Assert.Empty(warnings);
+            Assert.Equal(3, records.Count);
+            var joined = records.Step(31214);
+            Assert.Equal(2, joined.Line);
+            Assert.Equal(106.46, joined.StepSeconds.Value, 12);
+            Assert.Equal(147.29e12, joined.ReportedFlopsPerSecondPerDevice.Value, 0);
+        }
+
+        [Fact]
+        public void TypoInFieldName_IsForgiven()
+        {
+            var line = LogFiles.Lines(MegatronLM)[0].Replace("elapsed time per iteration (ms)", "elapsed time per iteraton (ms)");
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", new[] { line }));
+
+            Assert.Empty(warnings);
+            Assert.Equal(9.4964, Assert.Single(records).StepSeconds.Value, 12);
+        }
+
+        [Fact]
+        public void TypoInUnit_IsNotGuessed()
+        {
+            // "(ms)" and "(s)" differ by one letter: a unit is never matched loosely.
+            var line = LogFiles.Lines(MegatronLM)[0].Replace("(ms)", "(mss)");
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", new[] { line }));
+
+            Assert.Empty(records);
+            Assert.Contains("(mss)", Assert.Single(warnings));
+        }
+
+        [Fact]
+        public void CutOffLines_AreWarnedInTheMiddleAndAtTheEnd()
+        {
+            var lines = LogFiles.Lines(Torchtitan).ToList();
+            var step20 = lines.FindIndex(l => l.Contains("step: 20 "));
+            lines[step20] = lines[step20].Substring(0, lines[step20].IndexOf("tps:") + 8);
+            var last = lines.FindLastIndex(l => l.Contains("step: 100"));
+            lines.RemoveRange(last + 1, lines.Count - last - 1);
+            lines[last] = lines[last].Substring(0, lines[last].Length - 3);
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", lines));
+
+            Assert.DoesNotContain(records, r => r.Step == 20 || r.Step == 100);
+            Assert.Equal(8, records.Count);
+            Assert.Equal(2, warnings.Count);
+            Assert.Contains($"line {step20 + 1} ", warnings[0]);
+            Assert.Contains("cut off", warnings[0]);
+            Assert.Contains("end of the file", warnings[1]);
+        }
+
+        [Fact]
+        public void CrLfLineEndings_AreRead()
+        {
+            var file = LogFiles.Write(".log", LogFiles.Lines(NanoGpt), "\r\n");
+
+            var (records, _) = LogFiles.Read(file);
+
+            Assert.Equal(15, records.Count);
+            Assert.Equal(1.0993400000000001, records[0].StepSeconds.Value, 12);
+        }
+
+        [Fact]
+        public void NanoGptBeforeFiveIterations_HasNoMfu()
+        {
+            // nanoGPT prints its running MFU's start value, -1.0, as "-100.00%" until it has measured.
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", new[] { "iter 0: loss 10.9855, time 31268.66ms, mfu -100.00%" }));
+
+            Assert.Empty(warnings);
+            Assert.Null(Assert.Single(records).ReportedMfu);
+            Assert.Equal(string.Empty, records[0].Quirk);
+        }
+
+        [Fact]
+        public void PrintedTrainerDictionaries_AreRead()
+        {
+            var lines = new[]
+            {
+                " 4%|▍         | 5/120 [00:03<01:10,  1.63it/s]{'loss': 1.2848, 'grad_norm': 33.36528015136719, 'learning_rate': 6.666666666666667e-06, 'epoch': 0.12}",
+                "{'eval_loss': 0.10790343582630157, 'eval_runtime': 0.6448, 'eval_samples_per_second': 248.135, 'eval_steps_per_second': 31.017, 'epoch': 0.5}",
+                "{'loss': np.float64(0.5039), 'grad_norm': 11.8250732421875, 'learning_rate': 9.98292246503335e-06, 'epoch': 0.25}",
+                "{'train_runtime': 80.2776, 'train_samples_per_second': 23.917, 'train_steps_per_second': 1.495, 'train_loss': 0.11913943774998188, 'epoch': 3.0}",
+            };
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", lines));
+
+            Assert.Empty(warnings);
+            Assert.Equal(3, records.Count);
+            Assert.All(records, r => Assert.Equal(TrainingFramework.HuggingFaceTrainer, r.Framework));
+            Assert.Equal(1.2848, records[0].Loss.Value, 12);
+            Assert.Equal(0.5039, records[1].Loss.Value, 12);
+            Assert.Equal(23.917, records[2].SamplesPerSecond.Value, 12);
+            Assert.Null(records[2].Step);
+        }
+
+        [Fact]
+        public void Numbers_ParseTheSameUnderGermanCulture()
+        {
+            var saved = Thread.CurrentThread.CurrentCulture;
+            try
+            {
+                Thread.CurrentThread.CurrentCulture = new CultureInfo("de-DE");
+                var (records, _) = LogFiles.Read(TestData.Log(Torchtitan));
+
+                Assert.Equal(7026, records.Step(10).TokensPerSecondPerDevice);
+                Assert.Equal(9.8821, records.Step(10).Loss.Value, 12);
+            }
+            finally
+            {
+                Thread.CurrentThread.CurrentCulture = saved;
+            }
+        }
+
+        [Fact]
+        public void BrokenTrainerState_KeepsRecordsBeforeTheBreak()
+        {
+            var text = System.IO.File.ReadAllText(TestData.Log("hf-trainer_state-qwen2.5-0.5b-rtx4090.json"));
+            var cut = text.Substring(0, text.IndexOf("\"step\": 25"));
+            var file = LogFiles.Write(".json", new[] { cut });
+
+            var records = new List<MfuTools.Core.Results.TrainingLogRecord>();
+            var error = Assert.Throws<MfuTools.Core.Errors.MfuException>(() =>
+            {
+                using (var reader = TrainingLogReader.Open(file))
+                {
+                    foreach (var result in reader.Read())
+                    {
+                        records.Add(result.Record);
+                    }
+                }
+            });
+
+            Assert.Equal("TrainingLogJsonInvalid", error.ErrorId);
+            Assert.Equal(new long?[] { 5, 10, 15, 20 }, records.Select(r => r.Step));
+        }
+    }
+}
