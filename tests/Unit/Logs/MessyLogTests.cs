@@ -137,7 +137,7 @@ namespace MfuTools.Tests.Logs
             var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", lines));
 
             Assert.DoesNotContain(records, r => r.Step == 20 || r.Step == 100);
-            Assert.Equal(8, records.Count);
+            Assert.Equal(9, records.Count);
             Assert.Equal(2, warnings.Count);
             Assert.Contains($"line {step20 + 1} ", warnings[0]);
             Assert.Contains("cut off", warnings[0]);
