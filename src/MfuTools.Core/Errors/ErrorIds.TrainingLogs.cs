@@ -6,5 +6,8 @@ namespace MfuTools.Core.Errors
         public const string TrainingLogNotFound = "TrainingLogNotFound";
         public const string TrainingLogReadFailed = "TrainingLogReadFailed";
         public const string TrainingLogJsonInvalid = "TrainingLogJsonInvalid";
+
+        // Summarizing step records.
+        public const string StepRecordInvalid = "StepRecordInvalid";
     }
 }
