@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RequiredAssemblies   = @('MfuTools.Core.dll')
-    FormatsToProcess     = @('MfuTools.Format.ps1xml', 'MfuTools.Mfu.Format.ps1xml')
+    FormatsToProcess     = @('MfuTools.Format.ps1xml', 'MfuTools.Mfu.Format.ps1xml', 'MfuTools.TrainingLogs.Format.ps1xml')
     TypesToProcess       = @('MfuTools.Hardware.Types.ps1xml')
     CmdletsToExport      = @(
         'Get-ModelFlops'
@@ -17,6 +17,8 @@
         'Get-MfuModel'
         'Get-MfuAccelerator'
         'Measure-Mfu'
+        'Import-TrainingLog'
+        'Get-TrainingLogSummary'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
