@@ -55,6 +55,7 @@ namespace MfuTools.Cmdlets.Commands
         /// <summary>Devices in the job; 1 when not given (nullable so that a piped record without it keeps that default).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Devices", "device_count", "num_devices", "NumGpus", "num_gpus", "world_size")]
+        [InvariantInteger]
         public long? DeviceCount { get; set; }
 
         /// <summary>A catalog name (as typed or as nvidia-smi prints it) or an object from Get-MfuAccelerator.</summary>

@@ -19,10 +19,12 @@ namespace MfuTools.Cmdlets.Infrastructure
         /// <summary>B: sequences per optimizer step; 1 when not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("GlobalBatchSize")]
+        [InvariantInteger]
         public long? BatchSize { get; set; }
 
         /// <summary>S: tokens per sequence; 2048 when not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [InvariantInteger]
         public long? SequenceLength { get; set; }
 
         /// <summary>Count only the causal half of each attention score matrix.</summary>
