@@ -1,0 +1,181 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using MfuTools.Core.Logs;
+using MfuTools.Core.Results;
+using MfuTools.Tests.Logs;
+using Xunit;
+
+namespace MfuTools.Tests.Cmdlets
+{
+    public class ImportTrainingLogCommandTests
+    {
+        private static string LogFolder => Path.GetDirectoryName(TestData.Log("SOURCES.md"));
+
+        private static Dictionary<string, object> Vars(string name, object value) => new Dictionary<string, object> { [name] = value };
+
+        [Fact]
+        public void GetChildItemPipeline_ReadsEveryLog()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var records = shell.Run<TrainingLogRecord>("Get-ChildItem $folder -File | Where-Object Extension -ne '.md' | Import-TrainingLog", Vars("folder", LogFolder));
+
+                Assert.Empty(shell.Errors);
+
+                // 3 Megatron-LM + 13 Megatron-DeepSpeed + 11 torchtitan + 15 nanoGPT + 25 Trainer records.
+                Assert.Equal(67, records.Count);
+                Assert.Equal(5, records.Select(r => r.Framework).Distinct().Count());
+            }
+        }
+
+        [Fact]
+        public void Wildcard_ExpandsToEachFile()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var records = shell.Run<TrainingLogRecord>("Import-TrainingLog (Join-Path $folder 'megatron-*.log')", Vars("folder", LogFolder));
+
+                Assert.Equal(16, records.Count);
+                Assert.Equal(2, records.Select(r => r.File).Distinct().Count());
+            }
+        }
+
+        [Theory]
+        [InlineData("no-such-training.log")]
+        [InlineData("no-such-*.log")]
+        public void MissingFile_IsNotFoundError(string name)
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("Import-TrainingLog (Join-Path $folder $name)", new Dictionary<string, object> { ["folder"] = LogFolder, ["name"] = name });
+
+                var error = Assert.Single(shell.Errors);
+                Assert.Equal("TrainingLogNotFound,MfuTools.Cmdlets.Commands.ImportTrainingLogCommand", error.FullyQualifiedErrorId);
+                Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            }
+        }
+
+        [Fact]
+        public void GarbledLine_IsOneWarningNamingFileAndLine()
+        {
+            var lines = LogFiles.Lines("megatron-ds-bloom176b-tr11-main.log");
+            lines[5] = lines[5].Replace("elapsed time per iteration (s): 107.53", "elapsed time per iteration (s): 10?.53");
+            var file = LogFiles.Write(".log", lines);
+
+            using (var shell = new PowerShellRunner())
+            {
+                var records = shell.Run<TrainingLogRecord>("Import-TrainingLog -LiteralPath $file", Vars("file", file));
+
+                Assert.Equal(12, records.Count);
+                Assert.Empty(shell.Errors);
+                var warning = Assert.Single(shell.Warnings);
+                Assert.Contains($"line 6 of '{file}'", warning);
+            }
+        }
+
+        [Fact]
+        public void FileWithoutSteps_IsWarned()
+        {
+            var file = LogFiles.Write(".log", new[] { "nohup: ignoring input", "+ NGPU=8" });
+
+            using (var shell = new PowerShellRunner())
+            {
+                var records = shell.Run("Import-TrainingLog -LiteralPath $file", Vars("file", file));
+
+                Assert.Empty(records);
+                Assert.Contains("no step records", Assert.Single(shell.Warnings));
+            }
+        }
+
+        [Fact]
+        public void Summary_GivesStepsSpreadAndSlowestSteps()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var summary = shell.Run<TrainingLogSummary>("Import-TrainingLog -Summary -Path $file", Vars("file", TestData.Log("nanogpt-gpt2-124m-1xv100-issue215.log"))).Single();
+
+                Assert.Equal(15, summary.StepsRead);
+                Assert.Equal(0, summary.LinesSkipped);
+                Assert.Equal(2920, summary.FirstStep);
+                Assert.Equal(3060, summary.LastStep);
+
+                // The 15 printed times sorted: the 8th is 1096.94 ms; the checkpoint iteration 3000 took 35392.33 ms.
+                Assert.Equal(1.09694, summary.MedianStepSeconds.Value, 12);
+                Assert.Equal(3000, summary.SlowestStep);
+                Assert.Equal(35.39233, summary.SlowestStepSeconds.Value, 12);
+                Assert.StartsWith("3000, 2920, ", summary.SlowestSteps);
+                Assert.Equal(0.1534, summary.MedianReportedMfu.Value, 12);
+                Assert.Null(summary.MedianMfu);
+            }
+        }
+
+        [Fact]
+        public void SummaryOfMeasuredSteps_GivesMfuMedianAndSpread()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var summary = shell.Run<TrainingLogSummary>(
+                    "Import-TrainingLog $file | Measure-Mfu -Model Llama-3-8B -Convention Torchtitan -PeakFlopsPerSecond 9.89e14 | Get-TrainingLogSummary",
+                    Vars("file", TestData.Log("torchtitan-llama3-8b-8xh200.log"))).Single();
+
+                Assert.Equal(11, summary.StepsRead);
+                Assert.Equal(TestData.Log("torchtitan-llama3-8b-8xh200.log"), summary.File);
+
+                // Under torchtitan's own convention and peak, the median MFU is the printed median (41.24 %, step 70).
+                Assert.Equal(summary.MedianReportedMfu.Value, summary.MedianMfu.Value, 3);
+                Assert.True(summary.MfuP10 < summary.MedianMfu && summary.MedianMfu < summary.MfuP90);
+
+                // Step 1 includes warm-up: 1,478 tokens per second per device, the slowest.
+                Assert.Equal(1, summary.SlowestStep);
+            }
+        }
+
+        [Fact]
+        public void SummaryOfUnrelatedInput_IsError()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("'not a record' | Get-TrainingLogSummary");
+
+                Assert.Equal("StepRecordInvalid,MfuTools.Cmdlets.Commands.GetTrainingLogSummaryCommand", Assert.Single(shell.Errors).FullyQualifiedErrorId);
+            }
+        }
+
+        [Fact]
+        public void LargeLog_StreamsWithProgress()
+        {
+            // 30,000 nanoGPT lines, about 2 MB: above the size at which progress is shown.
+            var lines = Enumerable.Range(0, 30_000).Select(i => $"iter {i}: loss 3.9883, time 1099.34ms, mfu 15.34%");
+            var file = LogFiles.Write(".log", lines);
+
+            using (var shell = new PowerShellRunner())
+            {
+                var count = shell.Run("(Import-TrainingLog -LiteralPath $file | Measure-Object).Count", Vars("file", file)).Single();
+
+                Assert.Equal(30_000, (int)count.BaseObject);
+                Assert.Equal(ProgressRecordType.Completed, shell.Progress.Last().RecordType);
+            }
+        }
+
+        [Fact]
+        public void MeasureMfu_CarriesStepAndQuirk()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                // nanoGPT's GPT-2 is not counted here; any model shows the carried fields.
+                var result = shell.Run<MfuResult>(
+                    "Import-TrainingLog $file | Select-Object -First 1 | Measure-Mfu -Model Llama-3.2-1B -Accelerator V100 -Precision FP16 -BatchSize 60 -SequenceLength 1024",
+                    Vars("file", TestData.Log("nanogpt-gpt2-124m-1xv100-issue215.log"))).Single();
+
+                Assert.Equal(2920, result.Step);
+                Assert.Equal("NanoGpt", result.Framework);
+                Assert.Equal(1, result.Line);
+                Assert.Equal("A100PeakOnAnyGpu, RunningAverage", result.Quirk);
+                Assert.Equal(0.1534, result.ReportedMfu.Value, 12);
+                Assert.Contains(shell.Warnings, w => w.Contains(LogQuirks.A100PeakOnAnyGpu));
+            }
+        }
+    }
+}
