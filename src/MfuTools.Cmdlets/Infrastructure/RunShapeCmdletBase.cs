@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using MfuTools.Core.Counting;
+using MfuTools.Core.Models;
 
 namespace MfuTools.Cmdlets.Infrastructure
 {
@@ -32,5 +33,16 @@ namespace MfuTools.Cmdlets.Infrastructure
         public SwitchParameter CausalAttention { get; set; }
 
         protected RunShape CreateRunShape() => new RunShape(BatchSize ?? DefaultBatchSize, SequenceLength ?? DefaultSequenceLength, CausalAttention.IsPresent);
+
+        /// <summary>Warns when the sequence is longer than a model with learned positions (GPT-2) can embed.</summary>
+        protected override void OnModelResolved(ModelConfig model)
+        {
+            var sequenceLength = SequenceLength ?? DefaultSequenceLength;
+            if (model.PositionEmbeddingRows.HasValue && sequenceLength > model.PositionEmbeddingRows.Value)
+            {
+                WriteWarning($"'{model.Name}' has learned position embeddings for {model.PositionEmbeddingRows.Value} tokens, so it cannot run sequences of {sequenceLength}. " +
+                             $"The counts are for the shape requested; pass -SequenceLength {model.PositionEmbeddingRows.Value} or less for a shape the model can run.");
+            }
+        }
     }
 }

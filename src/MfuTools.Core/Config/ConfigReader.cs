@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using MfuTools.Core.Errors;
 using MfuTools.Core.Models;
 using Newtonsoft.Json.Linq;
@@ -44,7 +45,7 @@ namespace MfuTools.Core.Config
             var textJson = root.Object("text_config");
             var text = textJson != null ? new ConfigSection(textJson, file, "text_config.") : root;
             var textType = textJson != null ? ReadTextModelType(text, modelType) : modelType;
-            var hasVision = textJson != null || root.Has("vision_config") || FamilyDefaults.VisionLanguageTypes.Contains(modelType);
+            var hasVision = textJson != null || FamilyDefaults.VisionKeys.Any(root.Has) || FamilyDefaults.VisionLanguageTypes.Contains(modelType);
 
             if (!FamilyDefaults.TryGet(textType, out var defaults))
             {

@@ -7,7 +7,9 @@ namespace MfuTools.Core.Config
     /// <summary>
     /// What each supported <c>model_type</c> maps to, with the defaults its Hugging Face
     /// config class applies to keys a config leaves out (transformers' LlamaConfig,
-    /// MistralConfig, Qwen2Config, Qwen3Config and Qwen2_5_VLConfig constructors).
+    /// MistralConfig, Qwen2Config, Qwen3Config and Qwen2_5_VLConfig constructors, and
+    /// MixtralConfig, Qwen2MoeConfig, Qwen3MoeConfig, DeepseekV2Config, DeepseekV3Config
+    /// and GPT2Config for the dimensions they share with them).
     /// Only a nested text_config relies on them for its dimensions; a top-level config
     /// must state its dimensions. num_key_value_heads and head_dim have no family default
     /// here: absent or null, they are the attention heads and hidden_size / heads, as
@@ -122,6 +124,13 @@ namespace MfuTools.Core.Config
         /// </summary>
         public static readonly HashSet<string> VisionLanguageTypes =
             new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "llava", "llava_next", "qwen2_vl", "qwen2_5_vl" };
+
+        /// <summary>
+        /// Top-level keys that describe a vision tower beside the language model's keys:
+        /// vision_config (Qwen2-VL, Qwen2.5-VL), visual (Qwen-VL), vision_tower and
+        /// mm_vision_tower (LLaVA checkpoints saved by the LLaVA code base).
+        /// </summary>
+        public static readonly string[] VisionKeys = { "vision_config", "visual", "vision_tower", "mm_vision_tower" };
 
         /// <summary>Architecture class names, for a config that lacks model_type.</summary>
         public static readonly Dictionary<string, string> ModelTypeByArchitecture =

@@ -27,7 +27,7 @@ namespace MfuTools.Core.Config
             model.VHeadDim = text.RequiredPositiveInt("v_head_dim", ConfigReader.MaxDimension);
 
             // After kv_b_proj every query head has its own key and value, so the attention
-            // products run at nh heads whatever num_key_value_heads says.
+            // products run at nh heads whatever num_key_value_heads is set to.
             model.NumKeyValueHeads = model.NumAttentionHeads;
             model.HeadDim = model.QkNopeHeadDim.Value + model.QkRopeHeadDim.Value;
             model.Derivations.Add($"Latent attention: query/key head width qk_nope_head_dim + qk_rope_head_dim = {model.QkNopeHeadDim} + {model.QkRopeHeadDim} = {model.HeadDim}, value width {model.VHeadDim}, " +

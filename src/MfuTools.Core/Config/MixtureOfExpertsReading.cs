@@ -32,12 +32,12 @@ namespace MfuTools.Core.Config
             }
 
             model.Derivations.Add($"{model.ExpertLayerCount} of {model.NumHiddenLayers} layers route each token to {model.NumExpertsPerTok} of {model.NumExperts} experts of intermediate size {model.MoeIntermediateSize}" +
-                                  (model.NumSharedExperts > 0 ? $", plus shared experts of intermediate size {model.SharedExpertIntermediateSize} in all" : string.Empty) + ".");
+                                  (model.NumSharedExperts > 0 ? $", plus {model.NumSharedExperts} shared expert(s) of intermediate size {model.SharedExpertIntermediateSize} in total on every token" : string.Empty) + ".");
         }
 
         private static void ReadMixtral(ModelConfig model, ConfigSection text)
         {
-            // MixtralSparseMoeBlock: every layer; each expert is an MLP of intermediate_size.
+            // Every Mixtral layer has a MixtralSparseMoeBlock, and each expert is an MLP of intermediate_size.
             ReadExperts(model, text, "num_local_experts");
             model.MoeIntermediateSize = model.IntermediateSize;
             model.RouterScoringFunction = "softmax";

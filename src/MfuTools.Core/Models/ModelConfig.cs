@@ -94,7 +94,7 @@ namespace MfuTools.Core.Models
         /// <summary>How the router turns scores into weights: "softmax", or "sigmoid" (DeepSeek-V3).</summary>
         public string RouterScoringFunction { get; internal set; }
 
-        /// <summary>Layers whose MLP is a mixture of experts; the others use the dense MLP.</summary>
+        /// <summary>Number of layers whose MLP is a mixture of experts; the other layers use the dense MLP.</summary>
         public int ExpertLayerCount => ExpertLayers == null ? 0 : ExpertLayers.Count(x => x);
 
         /// <summary>Rank of the low-rank query projection of latent attention; null without one (q_proj instead).</summary>
