@@ -11,8 +11,9 @@ namespace MfuTools.Cmdlets.Commands
 {
     /// <summary>
     /// Reads the step records that Megatron-LM, Megatron-DeepSpeed, torchtitan, nanoGPT and
-    /// the Hugging Face Trainer print, one typed record per step; or, with -Summary, one
-    /// summary per log. Lines that start like a record but cannot be read become warnings.
+    /// the Hugging Face Trainer print, as one typed record per step. With -Summary it writes
+    /// one summary per log instead. Lines that start like a record but cannot be read become
+    /// warnings.
     /// </summary>
     [Cmdlet(VerbsData.Import, "TrainingLog", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(TrainingLogRecord), typeof(TrainingLogSummary))]

@@ -90,8 +90,8 @@ namespace MfuTools.Cmdlets.Commands
 
         /// <summary>
         /// A record from Import-TrainingLog. Its numbers bind to the other parameters by
-        /// property name; this keeps the record itself, so that its framework, step, file,
-        /// line and known quirks reach the result.
+        /// property name. This parameter keeps the record itself, so that its framework,
+        /// step, file, line and known quirks reach the result.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
         public TrainingLogRecord LogRecord { get; set; }
@@ -212,7 +212,7 @@ namespace MfuTools.Cmdlets.Commands
             }
         }
 
-        // A framework figure with a known quirk is not expected to match ours; say why once.
+        // A framework figure with a known quirk is not expected to match ours, so warn once with the reason.
         private void WarnOfQuirks(MfuResult result)
         {
             if (string.IsNullOrEmpty(result.Quirk) || (result.ReportedMfu == null && result.ReportedFlopsPerSecondPerDevice == null))

@@ -7,8 +7,8 @@ namespace MfuTools.Core.Logs
 {
     /// <summary>
     /// Matches printed field names and parses printed numbers. Names are compared without
-    /// case or whitespace and forgive one typo (a doubled, dropped, swapped or wrong letter,
-    /// as in "mmemory") in names of five letters or more; units are compared exactly.
+    /// case or whitespace, and names of five letters or more forgive one typo (a doubled,
+    /// dropped, swapped or wrong letter, as in "mmemory"). Units are compared exactly.
     /// </summary>
     internal static class LogFields
     {

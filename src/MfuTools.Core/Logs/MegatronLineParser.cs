@@ -9,7 +9,7 @@ namespace MfuTools.Core.Logs
     /// " iteration 10/ 500000 | consumed samples: 1280 | elapsed time per iteration (ms): 9496.4 | ... |".
     /// Fields read: iteration, elapsed time per iteration (ms or s), global batch size, lm loss,
     /// throughput per GPU (TFLOP/s/GPU), TFLOPs, samples per second, tokens per gpu per second (tgs),
-    /// and consumed samples with consumed tokens (their ratio, when whole, is the sequence length).
+    /// consumed samples and consumed tokens. The ratio of the last two, when whole, is the sequence length.
     /// </summary>
     internal sealed class MegatronLineParser : StepLineParser
     {

@@ -149,7 +149,7 @@ namespace MfuTools.Core.Logs
                     throw new LogLineException($"total_flos '{flops}' is not a number");
                 }
 
-                // Python accumulates total_flos as a float, so a double holds every digit it has.
+                // Python accumulates total_flos as a float, so a double keeps every digit it has.
                 record.ReportedTotalFlops = decimal.Round((decimal)Number(entry, "total_flos"));
                 record.ReportedUnit = "total_flos";
                 record.Quirk = LogQuirks.TotalFlosOmitsAttentionAndTiedLogits;

@@ -10,9 +10,9 @@ namespace MfuTools.Core.Logs
     /// <summary>
     /// Streams the step records out of one training log, a line at a time, in constant
     /// memory. Each line is matched against every known format, so one file may mix them.
-    /// A record wrapped over several lines is joined; a line that starts like a record but
-    /// cannot be read, or is cut off, becomes a warning, never a record. A .json file is read
-    /// as a Hugging Face trainer_state.json.
+    /// A record wrapped over several lines is joined. A line that starts like a record but
+    /// cannot be read, or is cut off, becomes a warning, never a record. A .json file is
+    /// read as a Hugging Face trainer_state.json.
     /// </summary>
     public sealed class TrainingLogReader : IDisposable
     {

@@ -7,7 +7,7 @@ namespace MfuTools.Core.Logs
 {
     /// <summary>
     /// Collects the steps of one log and summarizes them. It keeps one step time and one MFU
-    /// per step, so memory grows by a few bytes per step; the slowest steps are kept in a
+    /// per step, so memory grows by a few bytes per step. The slowest steps are kept in a
     /// list of fixed size.
     /// </summary>
     public sealed class TrainingLogSummaryBuilder

@@ -58,7 +58,7 @@ namespace MfuTools.Tests.Cmdlets
         }
 
         [Fact]
-        public void GarbledLine_IsOneWarningNamingFileAndLine()
+        public void GarbledLine_WarnsWithFileAndLine()
         {
             var lines = LogFiles.Lines("megatron-ds-bloom176b-tr11-main.log");
             lines[5] = lines[5].Replace("elapsed time per iteration (s): 107.53", "elapsed time per iteration (s): 10?.53");
@@ -112,7 +112,7 @@ namespace MfuTools.Tests.Cmdlets
         }
 
         [Fact]
-        public void SummaryOfMeasuredSteps_GivesMfuMedianAndSpread()
+        public void MeasuredSummary_GivesMfuSpread()
         {
             using (var shell = new PowerShellRunner())
             {
@@ -125,7 +125,8 @@ namespace MfuTools.Tests.Cmdlets
 
                 // Under torchtitan's own convention and peak, the median MFU is the printed median (41.24 %, step 70).
                 Assert.Equal(summary.MedianReportedMfu.Value, summary.MedianMfu.Value, 3);
-                Assert.True(summary.MfuP10 < summary.MedianMfu && summary.MedianMfu < summary.MfuP90);
+                Assert.True(summary.MfuP10 < summary.MedianMfu);
+                Assert.True(summary.MedianMfu < summary.MfuP90);
 
                 // Step 1 includes warm-up: 1,478 tokens per second per device, the slowest.
                 Assert.Equal(1, summary.SlowestStep);

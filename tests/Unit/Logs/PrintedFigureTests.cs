@@ -20,7 +20,7 @@ namespace MfuTools.Tests.Logs
         private static Dictionary<string, object> Log(string fileName) => new Dictionary<string, object> { ["log"] = TestData.Log(fileName) };
 
         [Fact]
-        public void MegatronLM_TflopsPerGpu_IsReproducedUnderMegatron()
+        public void MegatronLM_TflopsPerGpu_Reproduced()
         {
             using (var shell = new PowerShellRunner())
             {
@@ -54,7 +54,7 @@ namespace MfuTools.Tests.Logs
         }
 
         [Fact]
-        public void Torchtitan_Mfu_IsReproducedWithThePeakTheLogStates()
+        public void Torchtitan_Mfu_Reproduced()
         {
             using (var shell = new PowerShellRunner())
             {
@@ -82,7 +82,7 @@ namespace MfuTools.Tests.Logs
         }
 
         [Fact]
-        public void MegatronDeepSpeed_Tflops_AreHardwareFlopsWithRecompute()
+        public void MegatronDeepSpeed_Tflops_CountRecompute()
         {
             var (records, _) = LogFiles.Read(TestData.Log("megatron-ds-bloom176b-tr11-main.log"));
 
@@ -145,7 +145,7 @@ namespace MfuTools.Tests.Logs
         }
 
         [Fact]
-        public void TrainerTotalFlos_IsSixTimesNonEmbeddingParametersPerToken()
+        public void TrainerTotalFlos_IsSixNTokens()
         {
             var (records, _) = LogFiles.Read(TestData.Log("hf-trainer_state-qwen2.5-0.5b-rtx4090.json"));
             var totals = records.Last();

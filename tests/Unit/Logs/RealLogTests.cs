@@ -98,7 +98,7 @@ namespace MfuTools.Tests.Logs
         }
 
         [Fact]
-        public void NanoGpt_NamesItsQuirksAndEmptiesNanLosses()
+        public void NanoGpt_QuirksAndNanLosses()
         {
             var (records, warnings) = LogFiles.Read(TestData.Log("nanogpt-gpt2-124m-1xv100-issue215.log"));
 
@@ -110,7 +110,7 @@ namespace MfuTools.Tests.Logs
             Assert.Equal(312e12, checkpoint.ReportedPeakFlopsPerSecond.Value, 0);
             Assert.Equal("A100PeakOnAnyGpu, RunningAverage", checkpoint.Quirk);
 
-            // Six iterations print "loss nan": Loss is empty and one warning says so.
+            // Six iterations print "loss nan": Loss is empty and one warning reports it.
             Assert.Equal(6, records.Count(r => r.Loss == null));
             var note = Assert.Single(warnings);
             Assert.Contains("nan", note);
