@@ -32,6 +32,12 @@ namespace MfuTools.Cmdlets.Commands
                 return;
             }
 
+            if (InputObject.BaseObject is TrainingLogRecord record)
+            {
+                Builder(record.File).Add(record);
+                return;
+            }
+
             var step = Integer("Step");
             var stepSeconds = Number("StepSeconds");
             var mfu = Number("Mfu");
@@ -45,15 +51,7 @@ namespace MfuTools.Cmdlets.Commands
                 return;
             }
 
-            var file = Text("File") ?? string.Empty;
-            if (!_byFile.TryGetValue(file, out var builder))
-            {
-                builder = new TrainingLogSummaryBuilder(file);
-                _byFile.Add(file, builder);
-                _inOrder.Add(builder);
-            }
-
-            builder.Add(Text("Framework"), step, stepSeconds, mfu, reportedMfu, reportedFlops);
+            Builder(Text("File")).Add(Text("Framework"), step, stepSeconds, mfu, reportedMfu, reportedFlops);
         }
 
         protected override void EndProcessing()
@@ -62,6 +60,19 @@ namespace MfuTools.Cmdlets.Commands
             {
                 WriteObject(builder.Build(null));
             }
+        }
+
+        private TrainingLogSummaryBuilder Builder(string file)
+        {
+            file = file ?? string.Empty;
+            if (!_byFile.TryGetValue(file, out var builder))
+            {
+                builder = new TrainingLogSummaryBuilder(file);
+                _byFile.Add(file, builder);
+                _inOrder.Add(builder);
+            }
+
+            return builder;
         }
 
         private object Value(string name)

@@ -121,7 +121,7 @@ namespace MfuTools.Cmdlets.Commands
         {
             if (summary != null)
             {
-                summary.Add(record.Framework.ToString(), record.Step, record.StepSeconds, null, record.ReportedMfu, record.ReportedFlopsPerSecondPerDevice);
+                summary.Add(record);
             }
             else
             {

@@ -32,6 +32,15 @@ namespace MfuTools.Core.Logs
 
         public string File { get; }
 
+        /// <summary>
+        /// Adds one log record. A log that prints a token or sample rate instead of a step time
+        /// (torchtitan) gets the step time its batch, sequence length and devices imply.
+        /// </summary>
+        public void Add(TrainingLogRecord record)
+        {
+            Add(record.Framework.ToString(), record.Step, record.StepSeconds ?? ImpliedStepSeconds(record), null, record.ReportedMfu, record.ReportedFlopsPerSecondPerDevice);
+        }
+
         /// <summary>Adds one step; any value may be null when the input does not carry it.</summary>
         public void Add(string framework, long? step, double? stepSeconds, double? mfu, double? reportedMfu, double? reportedFlopsPerSecondPerDevice)
         {
@@ -99,6 +108,34 @@ namespace MfuTools.Core.Logs
             var below = (int)Math.Floor(rank);
             var above = Math.Min(below + 1, sorted.Count - 1);
             return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
+        }
+
+        // Seconds per step from the rates a log prints: B·S / (tokens per second per device ×
+        // devices), B·S / (tokens per second), or B / (sequences per second).
+        private static double? ImpliedStepSeconds(TrainingLogRecord record)
+        {
+            if (record.GlobalBatchSize == null)
+            {
+                return null;
+            }
+
+            var sequences = (double)record.GlobalBatchSize.Value;
+            if (record.SequenceLength != null && record.TokensPerSecondPerDevice > 0 && record.DeviceCount > 0)
+            {
+                return sequences * record.SequenceLength.Value / (record.TokensPerSecondPerDevice.Value * record.DeviceCount.Value);
+            }
+
+            if (record.SequenceLength != null && record.TokensPerSecond > 0)
+            {
+                return sequences * record.SequenceLength.Value / record.TokensPerSecond.Value;
+            }
+
+            if (record.SamplesPerSecond > 0)
+            {
+                return sequences / record.SamplesPerSecond.Value;
+            }
+
+            return null;
         }
 
         private static void AddFinite(List<double> list, double? value)

@@ -112,6 +112,23 @@ namespace MfuTools.Tests.Cmdlets
         }
 
         [Fact]
+        public void TokenRateSummary_ImpliesStepTimes()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var summary = shell.Run<TrainingLogSummary>("Import-TrainingLog -Summary -Path $file", Vars("file", TestData.Log("torchtitan-llama3-8b-8xh200.log"))).Single();
+
+                // torchtitan prints tokens per second per device; the log states global batch 8,
+                // sequence 8192 and 8 devices, so step 1 (1,478 tps) took 8·8192 / (1478·8) s.
+                Assert.Equal(1, summary.SlowestStep);
+                Assert.Equal(8.0 * 8192 / (1478 * 8), summary.SlowestStepSeconds.Value, 12);
+
+                // The median tps of the 11 steps is 7,042 (step 70).
+                Assert.Equal(8.0 * 8192 / (7042 * 8), summary.MedianStepSeconds.Value, 12);
+            }
+        }
+
+        [Fact]
         public void MeasuredSummary_GivesMfuSpread()
         {
             using (var shell = new PowerShellRunner())
