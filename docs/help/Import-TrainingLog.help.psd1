@@ -15,7 +15,7 @@
     Parameters  = @{
         Path        = 'Log files to read; wildcards are expanded. A .json file is read as a trainer_state.json, any other file as a text log. Binds strings from the pipeline.'
         LiteralPath = 'Log files to read, taken literally (no wildcards). Aliases: PSPath, FullName; binds from the pipeline by property name, so Get-ChildItem output pipes in.'
-        Summary     = 'Emit one TrainingLogSummary per file instead of its records: steps read, lines skipped, the median and 10th-90th percentile of step time, the median of the printed MFU and FLOP/s, and the slowest steps. For the median and spread of our MFU, pipe Measure-Mfu''s results into Get-TrainingLogSummary.'
+        Summary     = 'Emit one TrainingLogSummary per file instead of its records: steps read, lines skipped, the median and 10th-90th percentile of step time (implied by the token or sample rate, batch, sequence length and devices where the log prints no step time), the median of the printed MFU and FLOP/s, and the slowest steps. For the median and spread of our MFU, pipe Measure-Mfu''s results into Get-TrainingLogSummary.'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Paths of log files, by value (-Path).' }
@@ -76,9 +76,9 @@ Log                                       Steps  Median s         P10-P90 s     
 megatron-ds-bloom176b-tr11-main.log          13   106.330 105.938 - 107.316                                     45000, 31218, 31214, 31222, 312…
 megatron-lm-mixtral8x7b-16xh100-run1.log      3    10.037    9.605 - 10.166                                     12, 11, 10
 nanogpt-gpt2-124m-1xv100-issue215.log        15     1.097     1.017 - 1.099                             15.34 % 3000, 2920, 2980, 2940, 2970
-torchtitan-llama3-8b-8xh200.log              11                                                         41.24 %
+torchtitan-llama3-8b-8xh200.log              11     1.163     1.157 - 1.195                             41.24 % 1, 100, 10, 90, 80
 
-Step times and the printed MFU need no model. For the median and spread of our MFU, pipe Measure-Mfu''s results into Get-TrainingLogSummary.
+Step times and the printed MFU need no model; torchtitan''s step times follow from its tokens per second and the batch, sequence length and devices its log states. For the median and spread of our MFU, pipe Measure-Mfu''s results into Get-TrainingLogSummary.
 '@
         }
     )
