@@ -32,29 +32,39 @@ namespace MfuTools.Core.Logs
         }
 
         /// <summary>
-        /// True when a raw line starts as a new log line does (a launcher prefix followed by
-        /// a timestamp, or a timestamp), so it cannot be the continuation of a wrapped record.
+        /// True when a raw line starts as a new log line does, with a launcher prefix or a
+        /// timestamp, so it cannot be the continuation of a wrapped record. A terminal or
+        /// fold(1) wraps lines after the launcher has prefixed them, so the pieces carry none.
         /// </summary>
         public static bool StartsNewLogLine(string raw)
         {
             var text = Ansi.Replace(raw, string.Empty);
-            StripPrefixes(text, out var hadTimestamp);
-            return hadTimestamp;
+            StripPrefixes(text, out var hadPrefix);
+            return hadPrefix;
         }
 
-        /// <summary>Returns a continuation line's text with only its colour codes and launcher prefix removed.</summary>
-        public static string CleanContinuation(string raw)
-        {
-            var text = Ansi.Replace(raw, string.Empty);
-            return RankPrefix.Replace(text, string.Empty, 1);
-        }
+        /// <summary>Returns a continuation line's text with only its colour codes removed.</summary>
+        public static string CleanContinuation(string raw) => Ansi.Replace(raw, string.Empty);
 
-        private static string StripPrefixes(string text, out bool hadTimestamp)
+        // Launchers nest (srun -l around torchrun gives "0: [rank0]:"), so prefixes are
+        // removed until none is left, then one timestamp.
+        private static string StripPrefixes(string text, out bool hadPrefix)
         {
-            text = RankPrefix.Replace(text, string.Empty, 1);
-            var match = Timestamp.Match(text);
-            hadTimestamp = match.Success;
-            return hadTimestamp ? text.Substring(match.Length) : text;
+            hadPrefix = false;
+            for (var match = RankPrefix.Match(text); match.Success && match.Length > 0; match = RankPrefix.Match(text))
+            {
+                text = text.Substring(match.Length);
+                hadPrefix = true;
+            }
+
+            var timestamp = Timestamp.Match(text);
+            if (timestamp.Success)
+            {
+                hadPrefix = true;
+                text = text.Substring(timestamp.Length);
+            }
+
+            return text;
         }
     }
 }

@@ -17,6 +17,8 @@ namespace MfuTools.Core.Logs
 
         private static readonly Regex Start = new Regex(@"^iteration\s+(\d+)\s*/\s*(\d+)\s*(?:\||$)", RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
+        private static readonly Regex FieldStart = new Regex(@"^\s*[A-Za-z_][A-Za-z0-9_ /()\-]*:\s*\S", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+
         // Words of the fields this parser reads: a segment without a colon that contains one
         // of them is a garbled field, not a harmless extra.
         private static readonly string[] ReadWords = { "elapsed", "loss", "tflop", "throughput", "batch", "consumed", "per second" };
@@ -29,6 +31,12 @@ namespace MfuTools.Core.Logs
         public override bool StartsRecord(string text) => Start.IsMatch(text);
 
         public override bool IsComplete(string text) => text.TrimEnd().EndsWith("|", StringComparison.Ordinal);
+
+        // Every field ends with "|", so a record that ends with one may still go on: a wrapped
+        // piece that starts with "name: value" does, while timer lines ("(min, max) time across
+        // ranks (ms):", "    forward-backward .....: (1.0, 2.0)") and notices do not.
+        public override bool Continues(string pending, string continuation) =>
+            !IsComplete(pending) || FieldStart.IsMatch(continuation);
 
         public override bool Resembles(string text) =>
             text.IndexOf("elapsed time per iter", StringComparison.OrdinalIgnoreCase) >= 0 ||

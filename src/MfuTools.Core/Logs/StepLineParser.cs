@@ -17,6 +17,13 @@ namespace MfuTools.Core.Logs
         public abstract bool IsComplete(string text);
 
         /// <summary>
+        /// True when <paramref name="continuation"/>, a line with no prefix of its own, continues
+        /// the record begun in <paramref name="pending"/>. By default only an incomplete record
+        /// continues; a format whose end marker also appears inside a record says more.
+        /// </summary>
+        public virtual bool Continues(string pending, string continuation) => !IsComplete(pending);
+
+        /// <summary>
         /// True when text that does not start a record still carries this format's step
         /// fields, so that a garbled step line is reported instead of passed over.
         /// </summary>

@@ -118,20 +118,16 @@ namespace MfuTools.Core.Logs
 
                 if (pendingParser != null)
                 {
-                    if (IsContinuation(raw, clean) && continuations < MaxContinuationLines)
+                    var continuation = LogText.CleanContinuation(raw);
+                    if (IsContinuation(raw, clean) && continuations < MaxContinuationLines &&
+                        pendingParser.Continues(pendingText.ToString(), continuation))
                     {
-                        pendingText.Append(LogText.CleanContinuation(raw));
+                        pendingText.Append(continuation);
                         continuations++;
-                        if (pendingParser.IsComplete(pendingText.ToString()))
-                        {
-                            yield return Finish(pendingParser, pendingText.ToString(), pendingLine);
-                            pendingParser = null;
-                        }
-
                         continue;
                     }
 
-                    yield return LogReadResult.Skipped(_file, pendingLine, $"the {pendingParser.Framework} step record is cut off ('{Shorten(pendingText.ToString())}')");
+                    yield return Close(pendingParser, pendingText.ToString(), pendingLine, atEnd: false);
                     pendingParser = null;
                 }
 
@@ -140,22 +136,14 @@ namespace MfuTools.Core.Logs
                     continue;
                 }
 
+                // A record stays pending until the next line shows whether it goes on.
                 var parser = FindStart(clean);
                 if (parser != null)
                 {
-                    var text = LogText.Clean(raw, trimEnd: false);
-                    if (parser.IsComplete(text))
-                    {
-                        yield return Finish(parser, text, lineNumber);
-                    }
-                    else
-                    {
-                        pendingParser = parser;
-                        pendingText = new StringBuilder(text);
-                        pendingLine = lineNumber;
-                        continuations = 0;
-                    }
-
+                    pendingParser = parser;
+                    pendingText = new StringBuilder(LogText.Clean(raw, trimEnd: false));
+                    pendingLine = lineNumber;
+                    continuations = 0;
                     continue;
                 }
 
@@ -176,8 +164,19 @@ namespace MfuTools.Core.Logs
 
             if (pendingParser != null)
             {
-                yield return LogReadResult.Skipped(_file, pendingLine, $"the {pendingParser.Framework} step record is cut off at the end of the file ('{Shorten(pendingText.ToString())}')");
+                yield return Close(pendingParser, pendingText.ToString(), pendingLine, atEnd: true);
             }
+        }
+
+        private LogReadResult Close(StepLineParser parser, string text, long line, bool atEnd)
+        {
+            if (parser.IsComplete(text))
+            {
+                return Finish(parser, text, line);
+            }
+
+            var where = atEnd ? " at the end of the file" : string.Empty;
+            return LogReadResult.Skipped(_file, line, $"the {parser.Framework} step record is cut off{where} ('{Shorten(text)}')");
         }
 
         // A wrapped record continues on lines that carry no timestamp of their own and do not

@@ -14,6 +14,11 @@ namespace MfuTools.Tests.Logs
     /// </summary>
     public class MessyLogTests
     {
+        // Every field a record carries, for comparing two readings of the same steps.
+        private static string Describe(MfuTools.Core.Results.TrainingLogRecord r) =>
+            string.Join("|", r.Framework, r.Step, r.StepSeconds, r.GlobalBatchSize, r.SequenceLength, r.TokensPerSecondPerDevice, r.SamplesPerSecond,
+                r.DeviceCount, r.Loss, r.ReportedFlopsPerSecondPerDevice, r.ReportedMfu, r.ReportedPeakFlopsPerSecond, r.Quirk);
+
         private const string NanoGpt = "nanogpt-gpt2-124m-1xv100-issue215.log";
         private const string MegatronLM = "megatron-lm-mixtral8x7b-16xh100-run1.log";
         private const string Bloom = "megatron-ds-bloom176b-tr11-main.log";
@@ -99,6 +104,112 @@ namespace MfuTools.Tests.Logs
             Assert.Equal(2, joined.Line);
             Assert.Equal(106.46, joined.StepSeconds.Value, 12);
             Assert.Equal(147.29e12, joined.ReportedFlopsPerSecondPerDevice.Value, 0);
+        }
+
+        public static TheoryData<string> TextLogs => new TheoryData<string> { MegatronLM, Bloom, Torchtitan, NanoGpt };
+
+        [Theory]
+        [MemberData(nameof(TextLogs))]
+        public void EveryRecordWrapped_GivesTheSameRecords(string fileName)
+        {
+            var original = LogFiles.Read(TestData.Log(fileName));
+            var wrapped = new List<string>();
+            foreach (var line in LogFiles.Lines(fileName))
+            {
+                // Wrap only the step lines: the run facts torchtitan states before its steps are read line by line.
+                var isStep = original.Records.Any(r => LogFiles.Lines(fileName)[r.Line - 1] == line);
+                for (var i = 0; isStep && i < line.Length; i += 64)
+                {
+                    wrapped.Add(line.Substring(i, System.Math.Min(64, line.Length - i)));
+                }
+
+                if (!isStep)
+                {
+                    wrapped.Add(line);
+                }
+            }
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", wrapped));
+
+            Assert.Equal(original.Warnings.Count, warnings.Count);
+            Assert.Equal(original.Records.Select(Describe), records.Select(Describe));
+        }
+
+        [Theory]
+        [MemberData(nameof(TextLogs))]
+        public void EveryLineColouredAndPrefixed_GivesTheSameRecords(string fileName)
+        {
+            var original = LogFiles.Read(TestData.Log(fileName));
+            var messy = LogFiles.Lines(fileName).Select(line => "[rank3]:\u001b[32m" + line.TrimStart() + "\u001b[0m");
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", messy));
+
+            Assert.Equal(original.Warnings.Count, warnings.Count);
+            Assert.Equal(original.Records.Select(Describe), records.Select(Describe));
+        }
+
+        [Fact]
+        public void TorchtitanTitanPrefixAndTflops_AreRead()
+        {
+            // Later torchtitan versions prefix "[titan]" and print grad_norm and tflops too.
+            var line = "[titan] 2025-06-01 10:00:00,000 - root - INFO - step: 20  loss:  7.1234  grad_norm:  1.5000  memory: 60.12GiB(63.27%)  tps: 6,543  tflops: 379.02  mfu: 38.32%";
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", new[] { line }));
+
+            Assert.Empty(warnings);
+            var record = Assert.Single(records);
+            Assert.Equal(6543, record.TokensPerSecondPerDevice);
+            Assert.Equal(379.02e12, record.ReportedFlopsPerSecondPerDevice.Value, 0);
+            Assert.Equal(0.3832, record.ReportedMfu.Value, 12);
+        }
+
+        [Fact]
+        public void MicrosoftMegatronDeepSpeed_TokensPerGpu_AreRead()
+        {
+            // Microsoft's Megatron-DeepSpeed prints the step time in ms, tgs and TFLOPs.
+            var line = " iteration      100/  143051 | consumed samples:        51200 | consumed tokens:    104857600 | elapsed time per iteration (ms): 5423.1 | learning rate: 1.000E-04 | global batch size:   512 | lm loss: 6.512345E+00 | loss scale: 1.0 | grad norm: 0.812 | actual seqlen:  2048 | number of skipped iterations:   0 | number of nan iterations:   0 | samples per second: 94.411 | tokens per gpu per second (tgs): 3020.7 | TFLOPs: 131.24 |";
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", new[] { line }));
+
+            Assert.Empty(warnings);
+            var record = Assert.Single(records);
+            Assert.Equal(TrainingFramework.MegatronDeepSpeed, record.Framework);
+            Assert.Equal(5.4231, record.StepSeconds.Value, 12);
+            Assert.Equal(3020.7, record.TokensPerSecondPerDevice.Value, 12);
+            Assert.Equal(2048, record.SequenceLength);
+            Assert.Equal(LogQuirks.HardwareFlopsWithRecompute, record.Quirk);
+        }
+
+        [Fact]
+        public void MegatronTimerLines_AreNotJoined()
+        {
+            // Megatron-LM prints its timers and memory report after an iteration line, without timestamps.
+            var lines = new List<string>
+            {
+                LogFiles.Lines(MegatronLM)[0],
+                "[Rank 0] (after 10 iterations) memory (MB) | allocated: 20512.3 | max allocated: 60321.9 | reserved: 65214.0 | max reserved: 65214.0",
+                "(min, max) time across ranks (ms):",
+                "    forward-backward ...............................: (9410.75, 9411.47)",
+                "    optimizer ......................................: (80.22, 80.61)",
+                LogFiles.Lines(MegatronLM)[1],
+            };
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", lines));
+
+            Assert.Empty(warnings);
+            Assert.Equal(new long?[] { 10, 11 }, records.Select(r => r.Step));
+            Assert.Equal(137.5e12, records[0].ReportedFlopsPerSecondPerDevice.Value, 0);
+        }
+
+        [Fact]
+        public void NestedLauncherPrefixes_AreRemoved()
+        {
+            var line = "3: [rank3]:" + LogFiles.Lines(Torchtitan).First(l => l.Contains("step: 20 "));
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", new[] { line }));
+
+            Assert.Empty(warnings);
+            Assert.Equal(7080, Assert.Single(records).TokensPerSecondPerDevice);
         }
 
         [Fact]
