@@ -30,7 +30,7 @@ namespace MfuTools.Core.Logs
 
         private static readonly Dictionary<string, string> Descriptions = new Dictionary<string, string>
         {
-            [HardwareFlopsWithRecompute] = "the printed TFLOPs counts the recomputed forward pass of activation checkpointing (4 passes instead of 3), so it is hardware FLOPs; model FLOPs are 3/4 of it",
+            [HardwareFlopsWithRecompute] = "when activation checkpointing is on, the printed TFLOPs counts the recomputed forward pass (4 passes instead of 3), so it is hardware FLOPs and model FLOPs are 3/4 of it",
             [A100PeakOnAnyGpu] = "the printed MFU divides by the A100's 312 TFLOP/s whatever GPU ran the job",
             [RunningAverage] = "the printed MFU is a running average, 0.9 × the previous printed value + 0.1 × this step's",
             [TotalFlosOmitsAttentionAndTiedLogits] = "total_flos is 6 × parameters without embeddings × tokens: it leaves out the attention products and, for a tied output layer, the logits",
