@@ -6,7 +6,7 @@ BeforeAll {
 
 Describe 'Import-TrainingLog' {
     Context 'the published logs' {
-        It 'reads a record from every log file' -ForEach @(
+        It 'reads every step of <Name>' -ForEach @(
             @{ Name = 'megatron-lm-mixtral8x7b-16xh100-run1.log'; Framework = 'MegatronLM'; Steps = 3 }
             @{ Name = 'megatron-ds-bloom176b-tr11-main.log'; Framework = 'MegatronDeepSpeed'; Steps = 13 }
             @{ Name = 'torchtitan-llama3-8b-8xh200.log'; Framework = 'Torchtitan'; Steps = 11 }
