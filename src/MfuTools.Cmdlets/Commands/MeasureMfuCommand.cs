@@ -215,6 +215,12 @@ namespace MfuTools.Cmdlets.Commands
         // A framework figure with a known quirk is not expected to match ours, so warn once with the reason.
         private void WarnOfQuirks(MfuResult result)
         {
+            var logPeak = LogRecord?.ReportedPeakFlopsPerSecond;
+            if (logPeak.HasValue && result.ReportedMfu.HasValue && Math.Abs(logPeak.Value / result.PeakFlopsPerSecond - 1) > 0.001)
+            {
+                WriteVerbose($"The log's MFU divides by {logPeak.Value:G4} FLOP/s per device and this result by {result.PeakFlopsPerSecond:G4}; pass -PeakFlopsPerSecond {logPeak.Value:G4} to compare like with like.");
+            }
+
             if (string.IsNullOrEmpty(result.Quirk) || (result.ReportedMfu == null && result.ReportedFlopsPerSecondPerDevice == null))
             {
                 return;

@@ -184,7 +184,7 @@ namespace MfuTools.Tests.Cmdlets
             {
                 // nanoGPT's GPT-2 is not counted here; any model shows the carried fields.
                 var result = shell.Run<MfuResult>(
-                    "Import-TrainingLog $file | Select-Object -First 1 | Measure-Mfu -Model Llama-3.2-1B -Accelerator V100 -Precision FP16 -BatchSize 60 -SequenceLength 1024",
+                    "Import-TrainingLog $file | Select-Object -First 1 | Measure-Mfu -Model Llama-3.2-1B -Accelerator V100 -Precision FP16 -BatchSize 60 -SequenceLength 1024 -Verbose",
                     Vars("file", TestData.Log("nanogpt-gpt2-124m-1xv100-issue215.log"))).Single();
 
                 Assert.Equal(2920, result.Step);
@@ -193,6 +193,9 @@ namespace MfuTools.Tests.Cmdlets
                 Assert.Equal("A100PeakOnAnyGpu, RunningAverage", result.Quirk);
                 Assert.Equal(0.1534, result.ReportedMfu.Value, 12);
                 Assert.Contains(shell.Warnings, w => w.Contains(LogQuirks.A100PeakOnAnyGpu));
+
+                // nanoGPT divided by 312 TFLOP/s; a V100's fp16 peak is 125 TFLOP/s.
+                Assert.Contains(shell.Verbose, v => v.Contains("-PeakFlopsPerSecond 3.12E+14"));
             }
         }
     }
