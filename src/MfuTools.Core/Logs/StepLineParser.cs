@@ -19,7 +19,7 @@ namespace MfuTools.Core.Logs
         /// <summary>
         /// True when <paramref name="continuation"/>, a line with no prefix of its own, continues
         /// the record begun in <paramref name="pending"/>. By default only an incomplete record
-        /// continues; a format whose end marker also appears inside a record says more.
+        /// continues. A format whose end marker also appears inside a record overrides this.
         /// </summary>
         public virtual bool Continues(string pending, string continuation) => !IsComplete(pending);
 

@@ -118,7 +118,7 @@ namespace MfuTools.Tests.Cmdlets
             {
                 var summary = shell.Run<TrainingLogSummary>("Import-TrainingLog -Summary -Path $file", Vars("file", TestData.Log("torchtitan-llama3-8b-8xh200.log"))).Single();
 
-                // torchtitan prints tokens per second per device; the log states global batch 8,
+                // torchtitan prints tokens per second per device. The log states global batch 8,
                 // sequence 8192 and 8 devices, so step 1 (1,478 tps) took 8·8192 / (1478·8) s.
                 Assert.Equal(1, summary.SlowestStep);
                 Assert.Equal(8.0 * 8192 / (1478 * 8), summary.SlowestStepSeconds.Value, 12);

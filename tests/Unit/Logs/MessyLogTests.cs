@@ -164,7 +164,7 @@ namespace MfuTools.Tests.Logs
         }
 
         [Fact]
-        public void MicrosoftMegatronDeepSpeed_TokensPerGpu_AreRead()
+        public void MicrosoftDeepSpeed_Tgs_IsRead()
         {
             // Microsoft's Megatron-DeepSpeed prints the step time in ms, tgs and TFLOPs.
             var line = " iteration      100/  143051 | consumed samples:        51200 | consumed tokens:    104857600 | elapsed time per iteration (ms): 5423.1 | learning rate: 1.000E-04 | global batch size:   512 | lm loss: 6.512345E+00 | loss scale: 1.0 | grad norm: 0.812 | actual seqlen:  2048 | number of skipped iterations:   0 | number of nan iterations:   0 | samples per second: 94.411 | tokens per gpu per second (tgs): 3020.7 | TFLOPs: 131.24 |";
