@@ -11,6 +11,15 @@ namespace MfuTools.Tests.Logs
     /// <summary>Reads logs through <see cref="TrainingLogReader"/> and writes small logs for the messy cases.</summary>
     internal static class LogFiles
     {
+        // One folder per test run, removed when the test process exits.
+        private static readonly Lazy<string> Folder = new Lazy<string>(() =>
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "mfutools-logs-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            AppDomain.CurrentDomain.ProcessExit += (sender, args) => Directory.Delete(folder, recursive: true);
+            return folder;
+        });
+
         public static (List<TrainingLogRecord> Records, List<string> Warnings) Read(string file)
         {
             var records = new List<TrainingLogRecord>();
@@ -36,7 +45,7 @@ namespace MfuTools.Tests.Logs
         /// <summary>Writes lines to a new temporary file (UTF-8, "\n" endings unless given) and returns its path.</summary>
         public static string Write(string extension, IEnumerable<string> lines, string newline = "\n")
         {
-            var file = Path.Combine(Path.GetTempPath(), "mfutools-log-" + Guid.NewGuid().ToString("N") + extension);
+            var file = Path.Combine(Folder.Value, Guid.NewGuid().ToString("N") + extension);
             File.WriteAllText(file, string.Join(newline, lines) + newline, new UTF8Encoding(false));
             return file;
         }
