@@ -16,8 +16,8 @@ namespace MfuTools.Core.Logs
     internal sealed class HuggingFaceDictParser : StepLineParser
     {
         // A progress bar often shares the line with the dictionary, so the dictionary is
-        // looked for anywhere in the line.
-        private static readonly Regex Dictionary = new Regex(@"\{'(?:loss|train_runtime)':.*$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        // looked for anywhere in the line, and its keys may come in any order.
+        private static readonly Regex Dictionary = new Regex(@"\{'[A-Za-z0-9_]+':.*$", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
         private static readonly Regex Entry = new Regex(@"'([^']+)':\s*([^,}]+)", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
@@ -26,7 +26,12 @@ namespace MfuTools.Core.Logs
 
         public override TrainingFramework Framework => TrainingFramework.HuggingFaceTrainer;
 
-        public override bool StartsRecord(string text) => Dictionary.IsMatch(text);
+        public override bool StartsRecord(string text)
+        {
+            var body = Dictionary.Match(text);
+            return body.Success &&
+                (body.Value.IndexOf("'loss':", StringComparison.Ordinal) >= 0 || body.Value.IndexOf("'train_runtime':", StringComparison.Ordinal) >= 0);
+        }
 
         public override bool IsComplete(string text) => text.TrimEnd().EndsWith("}", StringComparison.Ordinal);
 

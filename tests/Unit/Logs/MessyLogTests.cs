@@ -286,13 +286,15 @@ namespace MfuTools.Tests.Logs
                 "{'eval_loss': 0.10790343582630157, 'eval_runtime': 0.6448, 'eval_samples_per_second': 248.135, 'eval_steps_per_second': 31.017, 'epoch': 0.5}",
                 "{'loss': np.float64(0.5039), 'grad_norm': 11.8250732421875, 'learning_rate': 9.98292246503335e-06, 'epoch': 0.25}",
                 "{'train_runtime': 80.2776, 'train_samples_per_second': 23.917, 'train_steps_per_second': 1.495, 'train_loss': 0.11913943774998188, 'epoch': 3.0}",
+                "{'grad_norm': 3.19, 'learning_rate': 7.5e-06, 'loss': 0.0458, 'epoch': 1.12}",
             };
 
             var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", lines));
 
             Assert.Empty(warnings);
-            Assert.Equal(3, records.Count);
+            Assert.Equal(4, records.Count);
             Assert.All(records, r => Assert.Equal(TrainingFramework.HuggingFaceTrainer, r.Framework));
+            Assert.Equal(0.0458, records[3].Loss.Value, 12);
             Assert.Equal(1.2848, records[0].Loss.Value, 12);
             Assert.Equal(0.5039, records[1].Loss.Value, 12);
             Assert.Equal(23.917, records[2].SamplesPerSecond.Value, 12);
