@@ -23,6 +23,7 @@ namespace MfuTools.Cmdlets.Commands
     {
         private readonly Dictionary<string, Accelerator> resolvedNames = new Dictionary<string, Accelerator>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> warningsWritten = new HashSet<string>(StringComparer.Ordinal);
+        private bool megatronDateDescribed;
 
         /// <summary>Counting convention of the model FLOPs; Matmul by default.</summary>
         [Parameter]
@@ -215,6 +216,8 @@ namespace MfuTools.Cmdlets.Commands
         // A framework figure with a known quirk is not expected to match ours, so warn once with the reason.
         private void WarnOfQuirks(MfuResult result)
         {
+            DescribeMegatronAttention();
+
             var logPeak = LogRecord?.ReportedPeakFlopsPerSecond;
             if (logPeak.HasValue && result.ReportedMfu.HasValue && Math.Abs(logPeak.Value / result.PeakFlopsPerSecond - 1) > 0.001)
             {
@@ -230,6 +233,22 @@ namespace MfuTools.Cmdlets.Commands
             {
                 Warn($"{result.Framework}'s printed figure has a known quirk ({quirk}): {LogQuirks.Describe(quirk)}. ReportedRatio is not expected to be 1.");
             }
+        }
+
+        // Which attention count reproduces a Megatron-LM figure depends on the version that
+        // printed it; the log's date is the only hint a log line gives.
+        private void DescribeMegatronAttention()
+        {
+            var record = LogRecord;
+            if (record == null || record.Framework != TrainingFramework.MegatronLM || record.Timestamp == null || record.ReportedFlopsPerSecondPerDevice == null || megatronDateDescribed)
+            {
+                return;
+            }
+
+            megatronDateDescribed = true;
+            WriteVerbose(record.Timestamp.Value < LogQuirks.MegatronCausalHalvingSince
+                ? $"This Megatron-LM log is dated {record.Timestamp.Value:yyyy-MM-dd}, before Megatron-LM halved its attention term for causal attention (March 2025): its TFLOP/s/GPU match -Convention Megatron without -CausalAttention."
+                : $"This Megatron-LM log is dated {record.Timestamp.Value:yyyy-MM-dd}, after Megatron-LM began to halve its attention term for causal attention (March 2025): its TFLOP/s/GPU match -Convention Megatron -CausalAttention, unless the run used an older Megatron-LM.");
         }
 
         /// <summary>Writes each distinct warning once per pipeline, so a long step log does not repeat it on every row.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace MfuTools.Core.Logs
@@ -27,6 +28,12 @@ namespace MfuTools.Core.Logs
         /// no attention products, and no logits when the output layer is tied to the embedding.
         /// </summary>
         public const string TotalFlosOmitsAttentionAndTiedLogits = "TotalFlosOmitsAttentionAndTiedLogits";
+
+        /// <summary>
+        /// The month Megatron-LM began to halve the attention term of its printed TFLOP/s/GPU for
+        /// causal attention. Logs dated earlier match the Megatron convention without causal halving.
+        /// </summary>
+        public static readonly DateTime MegatronCausalHalvingSince = new DateTime(2025, 3, 1);
 
         private static readonly Dictionary<string, string> Descriptions = new Dictionary<string, string>
         {

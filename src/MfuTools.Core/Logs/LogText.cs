@@ -1,3 +1,5 @@
+using System;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace MfuTools.Core.Logs
@@ -18,7 +20,7 @@ namespace MfuTools.Core.Logs
 
         // A timestamp, bracketed or not ("[2024-03-30 20:02:40]", "2025-02-13 11:33:35,026"),
         // optionally followed by a Python logging header (" - root - INFO - ").
-        private static readonly Regex Timestamp = new Regex(@"^\s*\[?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s*(?:-\s*\S+\s+-\s+(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+)?", RegexOptions.Compiled | RegexOptions.CultureInvariant);
+        private static readonly Regex Timestamp = new Regex(@"^\s*\[?(?<time>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2})(?:[.,](?<fraction>\d+))?\]?\s*(?:-\s*\S+\s+-\s+(?:DEBUG|INFO|WARNING|ERROR|CRITICAL)\s+-\s+)?", RegexOptions.Compiled | RegexOptions.CultureInvariant);
 
         /// <summary>
         /// Returns the framework's own text of a raw log line. Trailing whitespace is kept when
@@ -41,6 +43,33 @@ namespace MfuTools.Core.Logs
             var text = Ansi.Replace(raw, string.Empty);
             StripPrefixes(text, out var hadPrefix);
             return hadPrefix;
+        }
+
+        /// <summary>Returns the time a raw line's timestamp states, as written (logs give no time zone); null without one.</summary>
+        public static DateTime? TimestampOf(string raw)
+        {
+            var text = Ansi.Replace(raw, string.Empty);
+            for (var match = RankPrefix.Match(text); match.Success && match.Length > 0; match = RankPrefix.Match(text))
+            {
+                text = text.Substring(match.Length);
+            }
+
+            var timestamp = Timestamp.Match(text);
+            if (!timestamp.Success ||
+                !DateTime.TryParseExact(timestamp.Groups["time"].Value.Replace('T', ' '), "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+            {
+                return null;
+            }
+
+            // Fractions of a second: milliseconds in Python logging, up to ticks elsewhere.
+            var fraction = timestamp.Groups["fraction"].Value;
+            if (fraction.Length > 0)
+            {
+                var digits = fraction.Length > 7 ? fraction.Substring(0, 7) : fraction.PadRight(7, '0');
+                time = time.AddTicks(long.Parse(digits, CultureInfo.InvariantCulture));
+            }
+
+            return time;
         }
 
         /// <summary>Returns a continuation line's text with only its colour codes removed.</summary>

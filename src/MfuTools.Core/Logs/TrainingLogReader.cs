@@ -107,6 +107,7 @@ namespace MfuTools.Core.Logs
             StepLineParser pendingParser = null;
             StringBuilder pendingText = null;
             long pendingLine = 0;
+            DateTime? pendingTimestamp = null;
             var continuations = 0;
             long lineNumber = 0;
             string raw;
@@ -127,7 +128,7 @@ namespace MfuTools.Core.Logs
                         continue;
                     }
 
-                    yield return Close(pendingParser, pendingText.ToString(), pendingLine, atEnd: false);
+                    yield return Close(pendingParser, pendingText.ToString(), pendingLine, pendingTimestamp, atEnd: false);
                     pendingParser = null;
                 }
 
@@ -143,6 +144,7 @@ namespace MfuTools.Core.Logs
                     pendingParser = parser;
                     pendingText = new StringBuilder(LogText.Clean(raw, trimEnd: false));
                     pendingLine = lineNumber;
+                    pendingTimestamp = LogText.TimestampOf(raw);
                     continuations = 0;
                     continue;
                 }
@@ -164,15 +166,21 @@ namespace MfuTools.Core.Logs
 
             if (pendingParser != null)
             {
-                yield return Close(pendingParser, pendingText.ToString(), pendingLine, atEnd: true);
+                yield return Close(pendingParser, pendingText.ToString(), pendingLine, pendingTimestamp, atEnd: true);
             }
         }
 
-        private LogReadResult Close(StepLineParser parser, string text, long line, bool atEnd)
+        private LogReadResult Close(StepLineParser parser, string text, long line, DateTime? timestamp, bool atEnd)
         {
             if (parser.IsComplete(text))
             {
-                return Finish(parser, text, line);
+                var result = Finish(parser, text, line);
+                if (result.Record != null)
+                {
+                    result.Record.Timestamp = timestamp;
+                }
+
+                return result;
             }
 
             var where = atEnd ? " at the end of the file" : string.Empty;

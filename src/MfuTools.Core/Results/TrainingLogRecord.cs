@@ -67,6 +67,9 @@ namespace MfuTools.Core.Results
         /// <summary>True when the log printed nan or inf as the loss; the reader warns once per file.</summary>
         internal bool LossWasNonFinite { get; set; }
 
+        /// <summary>The time the log line states, as written (logs give no time zone); null when it states none.</summary>
+        public System.DateTime? Timestamp { get; internal set; }
+
         /// <summary>The log file, as a full path.</summary>
         public string File { get; }
 

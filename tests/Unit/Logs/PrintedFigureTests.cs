@@ -28,11 +28,12 @@ namespace MfuTools.Tests.Logs
                 // length, and 2048 is the value that reproduces its numbers. Megatron-LM before
                 // March 2025 counted full (not causal) attention, so no -CausalAttention.
                 var results = shell.Run<MfuResult>(
-                    "Import-TrainingLog $log | Measure-Mfu -Model Mixtral-8x7B-v0.1 -DeviceCount 16 -Accelerator H100 -SequenceLength 2048 -Convention Megatron",
+                    "Import-TrainingLog $log | Measure-Mfu -Model Mixtral-8x7B-v0.1 -DeviceCount 16 -Accelerator H100 -SequenceLength 2048 -Convention Megatron -Verbose",
                     Log("megatron-lm-mixtral8x7b-16xh100-run1.log"));
 
                 Assert.Empty(shell.Errors);
                 Assert.Equal(3, results.Count);
+                Assert.Single(shell.Verbose, v => v.Contains("dated 2024-03-30, before Megatron-LM halved"));
                 foreach (var result in results)
                 {
                     // Printed with one decimal in TFLOP/s; the step time's own rounding (0.05 ms in

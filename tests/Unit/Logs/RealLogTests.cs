@@ -58,6 +58,7 @@ namespace MfuTools.Tests.Logs
             Assert.Equal(0.2092005, step.Loss.Value, 12);
             Assert.Null(step.SequenceLength);
             Assert.Equal(string.Empty, step.Quirk);
+            Assert.Equal(new System.DateTime(2024, 3, 30, 20, 2, 40), step.Timestamp);
         }
 
         [Fact]
@@ -75,6 +76,9 @@ namespace MfuTools.Tests.Logs
 
             // consumed tokens 20155564032 / consumed samples 9841584 = 2048 exactly.
             Assert.Equal(2048, step.SequenceLength);
+
+            // The BigScience lines carry only the launcher prefix, no time.
+            Assert.Null(step.Timestamp);
         }
 
         [Fact]
@@ -95,6 +99,9 @@ namespace MfuTools.Tests.Logs
             Assert.Equal(8192, step.SequenceLength);
             Assert.Equal(8, step.DeviceCount);
             Assert.Null(step.StepSeconds);
+
+            // "[rank0]:2025-02-13 11:33:45,521 - root - INFO - step: 10 ..."
+            Assert.Equal(new System.DateTime(2025, 2, 13, 11, 33, 45, 521), step.Timestamp);
         }
 
         [Fact]
