@@ -15,6 +15,18 @@ namespace MfuTools.Cmdlets.Infrastructure
         public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+            if (value is double || value is float || value is decimal)
+            {
+                // PowerShell would round 8.5 devices to 8 without a word.
+                var fractional = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                if (decimal.Truncate(fractional) != fractional)
+                {
+                    throw new ArgumentTransformationMetadataException($"'{value}' is not a whole number.");
+                }
+
+                return (long)fractional;
+            }
+
             if (!(value is string text))
             {
                 return value;

@@ -177,6 +177,33 @@ namespace MfuTools.Tests.Cmdlets
             }
         }
 
+        [Theory]
+        [InlineData("''", 1)]
+        [InlineData("'16'", 16)]
+        [InlineData("16.0", 16)]
+        public void EmptyOrWholeDeviceCount_Binds(string value, long expected)
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var result = shell.Run<MfuResult>($"[pscustomobject]@{{ StepSeconds = 9.4964; GlobalBatchSize = 128; SequenceLength = ''; DeviceCount = {value} }} | Measure-Mfu -Model Llama-3-8B -Accelerator H100").Single();
+
+                Assert.Empty(shell.Errors);
+                Assert.Equal(expected, result.DeviceCount);
+                Assert.Equal(2048, result.SequenceLength);
+            }
+        }
+
+        [Fact]
+        public void FractionalDeviceCount_IsRowError()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("[pscustomobject]@{ StepSeconds = 1.0; DeviceCount = 8.5 } | Measure-Mfu -Model Llama-3-8B -Accelerator H100");
+
+                Assert.Equal("ParameterArgumentTransformationError,MfuTools.Cmdlets.Commands.MeasureMfuCommand", Assert.Single(shell.Errors).FullyQualifiedErrorId);
+            }
+        }
+
         [Fact]
         public void MeasureMfu_CarriesStepAndQuirk()
         {
