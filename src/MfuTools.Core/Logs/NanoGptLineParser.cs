@@ -34,9 +34,14 @@ namespace MfuTools.Core.Logs
         public override TrainingLogRecord Parse(string text, LogContext context, string file, long line)
         {
             var start = Start.Match(text);
+            if (!LogFields.TryInteger(start.Groups[1].Value, out var step))
+            {
+                throw new LogLineException($"the iteration '{start.Groups[1].Value}' is not a whole number");
+            }
+
             var record = new TrainingLogRecord(TrainingFramework.NanoGpt, file, line)
             {
-                Step = long.Parse(start.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                Step = step,
                 ReportedUnit = "mfu %",
             };
 

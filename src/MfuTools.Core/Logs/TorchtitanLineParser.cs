@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using MfuTools.Core.Results;
 
@@ -44,23 +43,34 @@ namespace MfuTools.Core.Logs
             }
 
             var starts = TrainingStarts.Match(text);
-            if (starts.Success)
+            if (starts.Success && LogFields.TryInteger(starts.Groups[1].Value, out var batch) && LogFields.TryInteger(starts.Groups[2].Value, out var sequence))
             {
-                context.GlobalBatchSize = long.Parse(starts.Groups[1].Value, CultureInfo.InvariantCulture);
-                context.SequenceLength = long.Parse(starts.Groups[2].Value, CultureInfo.InvariantCulture);
+                context.GlobalBatchSize = batch;
+                context.SequenceLength = sequence;
             }
 
             var mesh = Mesh.Match(text);
             if (mesh.Success)
             {
-                var devices = 1;
-                foreach (var size in mesh.Groups[1].Value.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+                context.DeviceCount = MeshSize(mesh.Groups[1].Value);
+            }
+        }
+
+        // The product of the mesh's dimension sizes; null when a size is unreadable or the product is implausible.
+        private static int? MeshSize(string sizes)
+        {
+            long devices = 1;
+            foreach (var size in sizes.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!LogFields.TryInteger(size, out var dimension) || dimension < 1 || dimension > int.MaxValue / devices)
                 {
-                    devices *= int.Parse(size.Trim(), CultureInfo.InvariantCulture);
+                    return null;
                 }
 
-                context.DeviceCount = devices;
+                devices *= dimension;
             }
+
+            return (int)devices;
         }
 
         public override TrainingLogRecord Parse(string text, LogContext context, string file, long line)

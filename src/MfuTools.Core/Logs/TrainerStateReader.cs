@@ -166,7 +166,16 @@ namespace MfuTools.Core.Logs
                 throw new LogLineException($"{name} '{token}' is not a number");
             }
 
-            var value = token.Value<double>();
+            double value;
+            try
+            {
+                value = token.Value<double>();
+            }
+            catch (Exception ex) when (ex is OverflowException || ex is InvalidCastException || ex is FormatException)
+            {
+                throw new LogLineException($"{name} '{token}' is not a readable number");
+            }
+
             if (double.IsNaN(value) || double.IsInfinity(value))
             {
                 throw new LogLineException($"{name} is {token}, not a finite number");
@@ -205,7 +214,14 @@ namespace MfuTools.Core.Logs
                 throw new LogLineException($"{name} '{token}' is not a whole number");
             }
 
-            return token.Value<long>();
+            try
+            {
+                return token.Value<long>();
+            }
+            catch (Exception ex) when (ex is OverflowException || ex is InvalidCastException)
+            {
+                throw new LogLineException($"{name} '{token}' is too large");
+            }
         }
 
         private static JObject LoadEntry(JsonTextReader json, string file)

@@ -213,6 +213,22 @@ namespace MfuTools.Tests.Logs
         }
 
         [Fact]
+        public void OverflowingNumbers_AreWarnedNotThrown()
+        {
+            var lines = new[]
+            {
+                "iter 99999999999999999999999: loss 3.9883, time 1099.34ms, mfu 15.34%",
+                "Building 2-D device mesh with ['dp', 'tp'], [99999999999, 8]",
+                "step: 10  loss:  9.8821  memory: 49.59GiB(35.46%)  tps: 7,026  mfu: 41.15%",
+            };
+
+            var (records, warnings) = LogFiles.Read(LogFiles.Write(".log", lines));
+
+            Assert.Contains("line 1 ", Assert.Single(warnings));
+            Assert.Null(Assert.Single(records).DeviceCount);
+        }
+
+        [Fact]
         public void TypoInFieldName_IsForgiven()
         {
             var line = LogFiles.Lines(MegatronLM)[0].Replace("elapsed time per iteration (ms)", "elapsed time per iteraton (ms)");
