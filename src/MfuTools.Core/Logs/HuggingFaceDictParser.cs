@@ -50,8 +50,13 @@ namespace MfuTools.Core.Logs
             }
 
             var record = new TrainingLogRecord(TrainingFramework.HuggingFaceTrainer, file, line);
-            if (values.TryGetValue("train_runtime", out var runtime))
+            if (body.IndexOf("'train_runtime':", StringComparison.Ordinal) >= 0)
             {
+                if (!values.TryGetValue("train_runtime", out var runtime))
+                {
+                    throw new LogLineException("its 'train_runtime' has no value");
+                }
+
                 Number("train_runtime", runtime);
                 if (values.TryGetValue("train_samples_per_second", out var samples))
                 {
@@ -67,7 +72,11 @@ namespace MfuTools.Core.Logs
                 return record;
             }
 
-            var loss = values["loss"];
+            if (!values.TryGetValue("loss", out var loss))
+            {
+                throw new LogLineException("its 'loss' has no value");
+            }
+
             if (LogFields.IsNonFinite(loss))
             {
                 record.LossWasNonFinite = true;
