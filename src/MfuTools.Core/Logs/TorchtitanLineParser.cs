@@ -34,6 +34,8 @@ namespace MfuTools.Core.Logs
             text.IndexOf("step", StringComparison.OrdinalIgnoreCase) >= 0 &&
             (text.IndexOf("tps:", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("mfu:", StringComparison.OrdinalIgnoreCase) >= 0);
 
+        // NOTE: run facts are read from one line each. A hard-wrapped "Peak FLOPS" or
+        // "Training starts" line is not joined, and the records after it then lack those values.
         public override void Observe(string text, LogContext context)
         {
             var peak = Peak.Match(text);
