@@ -9,7 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RequiredAssemblies   = @('MfuTools.Core.dll')
-    FormatsToProcess     = @('MfuTools.Format.ps1xml', 'MfuTools.Mfu.Format.ps1xml', 'MfuTools.Intensity.Format.ps1xml')
+    FormatsToProcess     = @('MfuTools.Format.ps1xml', 'MfuTools.Mfu.Format.ps1xml', 'MfuTools.Intensity.Format.ps1xml', 'MfuTools.TrainingLogs.Format.ps1xml')
     TypesToProcess       = @('MfuTools.Hardware.Types.ps1xml')
     CmdletsToExport      = @(
         'Get-ModelFlops'
@@ -18,6 +18,8 @@
         'Get-MfuAccelerator'
         'Measure-Mfu'
         'Get-ComputeIntensity'
+        'Import-TrainingLog'
+        'Get-TrainingLogSummary'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

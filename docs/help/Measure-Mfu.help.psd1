@@ -27,6 +27,7 @@
         Recompute                       = 'Activation recomputation of the run: None, Selective or Full. When given, the result has Hfu and HardwareFlopsPerStep includes the recomputed forward work. No default: without it, Hfu is empty.'
         ReportedFlopsPerSecondPerDevice = 'The FLOP/s per device the training framework printed, in FLOP/s (not TFLOP/s). Carried into the result, with ReportedRatio.'
         ReportedMfu                     = 'The MFU the training framework printed, as a fraction (0.45, not 45). Carried into the result, with ReportedRatio.'
+        LogRecord                       = 'A record from Import-TrainingLog, bound from the pipeline by value. Its numbers bind to the other parameters by property name; its framework, step, file, line and quirks are carried into the result.'
     }
     Inputs      = @(
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Records with throughput, run shape, hardware or reported values as properties, such as the rows of Import-Csv or Import-TrainingLog; they bind by property name.' }

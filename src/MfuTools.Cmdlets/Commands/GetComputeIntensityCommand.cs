@@ -26,8 +26,8 @@ namespace MfuTools.Cmdlets.Commands
 
         /// <summary>Decode: tokens already in the KV cache; default the sequence length.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, int.MaxValue)]
-        public long ContextLength { get; set; }
+        [InvariantNumber(WholeNumber = true)]
+        public long? ContextLength { get; set; }
 
         /// <summary>Precision of activations and the KV cache, and of the peak used.</summary>
         [Parameter]
@@ -79,7 +79,7 @@ namespace MfuTools.Cmdlets.Commands
 
             if (Phase != Phase.Decode && MyInvocation.BoundParameters.ContainsKey(nameof(ContextLength)))
             {
-                WriteWarning($"-ContextLength applies to the Decode phase only; the {Phase} pass attends to its own {SequenceLength} tokens.");
+                WriteWarning($"-ContextLength applies to the Decode phase only; the {Phase} pass attends to its own {SequenceLength ?? DefaultSequenceLength} tokens.");
             }
         }
 
@@ -100,7 +100,8 @@ namespace MfuTools.Cmdlets.Commands
         private void Emit(ModelConfig model, Roofline roofline)
         {
             var layers = SelectedLayers(model);
-            var request = new IntensityRequest(Phase, CreateRunShape(), ContextLength > 0 ? ContextLength : SequenceLength,
+            var run = CreateRunShape();
+            var request = new IntensityRequest(Phase, run, ContextLength ?? run.SequenceLength,
                 Precision, WeightPrecision ?? Precision, Attention, roofline);
             DescribeRequest(model, request);
 
@@ -200,7 +201,7 @@ namespace MfuTools.Cmdlets.Commands
             var pass = request.Pass();
             var shape = Phase == Phase.Decode
                 ? $"{pass.Batch} sequences adding one token each against a KV cache of {request.ContextLength} tokens" +
-                  (ContextLength > 0 ? string.Empty : " (the sequence length, as -ContextLength was not given)")
+                  (ContextLength.HasValue ? string.Empty : " (the sequence length, as -ContextLength was not given)")
                 : $"{pass.Batch} sequences of {pass.QueryLength} tokens";
             WriteVerbose($"'{model.Name}', {Phase}: {shape}; activations and KV cache in {request.Precision}, Linear weights in {request.WeightPrecision}, " +
                          $"{Attention} attention; FLOPs under convention Detailed.");

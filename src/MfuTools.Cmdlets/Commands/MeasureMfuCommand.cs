@@ -5,6 +5,7 @@ using MfuTools.Cmdlets.Infrastructure;
 using MfuTools.Core.Counting;
 using MfuTools.Core.Errors;
 using MfuTools.Core.Hardware;
+using MfuTools.Core.Logs;
 using MfuTools.Core.Mfu;
 using MfuTools.Core.Models;
 using MfuTools.Core.Results;
@@ -22,6 +23,7 @@ namespace MfuTools.Cmdlets.Commands
     {
         private readonly Dictionary<string, Accelerator> resolvedNames = new Dictionary<string, Accelerator>(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> warningsWritten = new HashSet<string>(StringComparer.Ordinal);
+        private bool megatronDateDescribed;
 
         /// <summary>Counting convention of the model FLOPs; Matmul by default.</summary>
         [Parameter]
@@ -51,11 +53,11 @@ namespace MfuTools.Cmdlets.Commands
         [InvariantNumber]
         public double? SamplesPerSecond { get; set; }
 
-        /// <summary>Devices in the job; 1 by default.</summary>
+        /// <summary>Devices in the job; 1 when not given (nullable so that a piped record without it keeps that default).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Devices", "device_count", "num_devices", "NumGpus", "num_gpus", "world_size")]
         [InvariantNumber(WholeNumber = true)]
-        public long DeviceCount { get; set; } = 1;
+        public long? DeviceCount { get; set; }
 
         /// <summary>A catalog name (as typed or as nvidia-smi prints it) or an object from Get-MfuAccelerator.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -89,6 +91,14 @@ namespace MfuTools.Cmdlets.Commands
         [InvariantNumber]
         public double? ReportedMfu { get; set; }
 
+        /// <summary>
+        /// A record from Import-TrainingLog. Its numbers bind to the other parameters by
+        /// property name. This parameter keeps the record itself, so that its framework,
+        /// step, file, line and known quirks reach the result.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true)]
+        public TrainingLogRecord LogRecord { get; set; }
+
         protected override void ProcessRecord()
         {
             var throughput = Attempt(ChooseThroughput, null);
@@ -98,12 +108,12 @@ namespace MfuTools.Cmdlets.Commands
                 return;
             }
 
-            if (throughput.Kind == ThroughputKind.StepSeconds && !MyInvocation.BoundParameters.ContainsKey(nameof(BatchSize)))
+            if (throughput.Kind == ThroughputKind.StepSeconds && BatchSize == null)
             {
                 Warn("-StepSeconds was given without -BatchSize, so one sequence per step is assumed. Give -BatchSize (the global batch) for the real MFU.");
             }
 
-            if (throughput.Kind != ThroughputKind.TokensPerSecondPerDevice && !MyInvocation.BoundParameters.ContainsKey(nameof(DeviceCount)))
+            if (throughput.Kind != ThroughputKind.TokensPerSecondPerDevice && DeviceCount == null)
             {
                 WriteVerbose("-DeviceCount was not given: one device is assumed.");
             }
@@ -117,18 +127,20 @@ namespace MfuTools.Cmdlets.Commands
         private void Measure(ModelConfig model, Throughput throughput, Accelerator accelerator)
         {
             var run = CreateRunShape();
-            var request = new MfuRequest(model, run, Convention, throughput, DeviceCount, accelerator, Precision, Recompute,
-                ReportedFlopsPerSecondPerDevice, ReportedMfu);
+            var request = new MfuRequest(model, run, Convention, throughput, DeviceCount ?? 1, accelerator, Precision, Recompute,
+                ReportedFlopsPerSecondPerDevice, ReportedMfu, LogRecord);
             var measurement = MfuCalculator.Measure(request);
             var result = measurement.Result;
 
             WriteVerbose($"'{model.Name}' at batch size {run.BatchSize}, sequence length {run.SequenceLength}, convention {Convention}, causal attention {(run.CausalAttention ? "halved" : "full")}: " +
                          $"{result.ModelFlopsPerStep:N0} model FLOPs per step ({result.ModelFlopsPerToken:N0} per token), {result.HardwareFlopsPerStep:N0} hardware FLOPs per step.");
-            WriteVerbose($"Step time {result.StepSeconds:G6} s on {DeviceCount} devices; peak {result.PeakFlopsPerSecond:G6} FLOP/s per device ({result.PeakSource}).");
+            WriteVerbose($"Step time {result.StepSeconds:G6} s on {request.DeviceCount} devices; peak {result.PeakFlopsPerSecond:G6} FLOP/s per device ({result.PeakSource}).");
             foreach (var warning in measurement.Warnings)
             {
                 Warn(warning);
             }
+
+            WarnOfQuirks(result);
 
             WriteObject(result);
         }
@@ -206,6 +218,44 @@ namespace MfuTools.Cmdlets.Commands
             {
                 given.Add((kind, value.Value));
             }
+        }
+
+        // A framework figure with a known quirk is not expected to match ours, so warn once with the reason.
+        private void WarnOfQuirks(MfuResult result)
+        {
+            DescribeMegatronAttention();
+
+            var logPeak = LogRecord?.ReportedPeakFlopsPerSecond;
+            if (logPeak.HasValue && result.ReportedMfu.HasValue && Math.Abs(logPeak.Value / result.PeakFlopsPerSecond - 1) > 0.001)
+            {
+                WriteVerbose($"The log's MFU divides by {logPeak.Value:G4} FLOP/s per device and this result by {result.PeakFlopsPerSecond:G4}; pass -PeakFlopsPerSecond {logPeak.Value:G4} to compare like with like.");
+            }
+
+            if (string.IsNullOrEmpty(result.Quirk) || (result.ReportedMfu == null && result.ReportedFlopsPerSecondPerDevice == null))
+            {
+                return;
+            }
+
+            foreach (var quirk in result.Quirk.Split(new[] { ", " }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                Warn($"{result.Framework}'s printed figure has a known quirk ({quirk}): {LogQuirks.Describe(quirk)}. ReportedRatio is not expected to be 1.");
+            }
+        }
+
+        // Which attention count reproduces a Megatron-LM figure depends on the version that
+        // printed it; the log's date is the only hint a log line gives.
+        private void DescribeMegatronAttention()
+        {
+            var record = LogRecord;
+            if (record == null || record.Framework != TrainingFramework.MegatronLM || record.Timestamp == null || record.ReportedFlopsPerSecondPerDevice == null || megatronDateDescribed)
+            {
+                return;
+            }
+
+            megatronDateDescribed = true;
+            WriteVerbose(record.Timestamp.Value < LogQuirks.MegatronCausalHalvingSince
+                ? $"This Megatron-LM log is dated {record.Timestamp.Value:yyyy-MM-dd}, before Megatron-LM halved its attention term for causal attention (March 2025): its TFLOP/s/GPU match -Convention Megatron without -CausalAttention."
+                : $"This Megatron-LM log is dated {record.Timestamp.Value:yyyy-MM-dd}, after Megatron-LM began to halve its attention term for causal attention (March 2025): its TFLOP/s/GPU match -Convention Megatron -CausalAttention, unless the run used an older Megatron-LM.");
         }
 
         /// <summary>Writes each distinct warning once per pipeline, so a long step log does not repeat it on every row.</summary>

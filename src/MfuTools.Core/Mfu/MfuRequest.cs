@@ -2,6 +2,7 @@ using MfuTools.Core.Counting;
 using MfuTools.Core.Errors;
 using MfuTools.Core.Hardware;
 using MfuTools.Core.Models;
+using MfuTools.Core.Results;
 
 namespace MfuTools.Core.Mfu
 {
@@ -18,7 +19,8 @@ namespace MfuTools.Core.Mfu
             Precision precision,
             Recompute? recompute = null,
             double? reportedFlopsPerSecondPerDevice = null,
-            double? reportedMfu = null)
+            double? reportedMfu = null,
+            TrainingLogRecord source = null)
         {
             if (deviceCount < 1)
             {
@@ -39,6 +41,7 @@ namespace MfuTools.Core.Mfu
             Recompute = recompute;
             ReportedFlopsPerSecondPerDevice = reportedFlopsPerSecondPerDevice;
             ReportedMfu = reportedMfu;
+            Source = source;
         }
 
         public ModelConfig Model { get; }
@@ -61,6 +64,9 @@ namespace MfuTools.Core.Mfu
         public double? ReportedFlopsPerSecondPerDevice { get; }
 
         public double? ReportedMfu { get; }
+
+        /// <summary>The training log record the speed came from; null when it was typed.</summary>
+        public TrainingLogRecord Source { get; }
 
         private static void RequirePositive(double? value, string name)
         {

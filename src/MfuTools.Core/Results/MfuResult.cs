@@ -41,6 +41,15 @@ namespace MfuTools.Core.Results
             Recompute = request.Recompute;
             ReportedFlopsPerSecondPerDevice = request.ReportedFlopsPerSecondPerDevice;
             ReportedMfu = request.ReportedMfu;
+            if (request.Source != null)
+            {
+                Framework = request.Source.Framework.ToString();
+                Step = request.Source.Step;
+                Quirk = request.Source.Quirk;
+                File = request.Source.File;
+                Line = request.Source.Line;
+            }
+
             if (request.ReportedFlopsPerSecondPerDevice.HasValue)
             {
                 ReportedRatio = flopsPerSecondPerDevice / request.ReportedFlopsPerSecondPerDevice.Value;
@@ -121,6 +130,24 @@ namespace MfuTools.Core.Results
         /// (it compares FLOP counts only), else MFU over the reported MFU; null when neither was given.
         /// </summary>
         public double? ReportedRatio { get; }
+
+        /// <summary>The framework of the log record measured; null when the input did not come from Import-TrainingLog.</summary>
+        public string Framework { get; }
+
+        /// <summary>The step of the log record measured; null when the input did not come from Import-TrainingLog.</summary>
+        public long? Step { get; }
+
+        /// <summary>
+        /// Known departures of the framework's printed figure from model FLOPs (see Import-TrainingLog),
+        /// which explain a ReportedRatio away from 1; empty when none, null without a log record.
+        /// </summary>
+        public string Quirk { get; }
+
+        /// <summary>The log file of the record measured; null when the input did not come from Import-TrainingLog.</summary>
+        public string File { get; }
+
+        /// <summary>The line of the record measured; null when the input did not come from Import-TrainingLog.</summary>
+        public long? Line { get; }
 
         public override string ToString() => $"{Model} on {Accelerator}: MFU {Mfu:P1}";
     }

@@ -41,6 +41,8 @@ namespace MfuTools.Tests.Cmdlets
 
         public List<string> Verbose { get; } = new List<string>();
 
+        public List<ProgressRecord> Progress { get; } = new List<ProgressRecord>();
+
         /// <summary>Runs a script and returns its output; errors, warnings and verbose lines are collected.</summary>
         public Collection<PSObject> Run(string script, IDictionary<string, object> variables = null)
         {
@@ -59,10 +61,12 @@ namespace MfuTools.Tests.Cmdlets
                 Errors.Clear();
                 Warnings.Clear();
                 Verbose.Clear();
+                Progress.Clear();
                 Output = shell.Invoke();
                 Errors.AddRange(shell.Streams.Error);
                 Warnings.AddRange(shell.Streams.Warning.Select(w => w.Message));
                 Verbose.AddRange(shell.Streams.Verbose.Select(v => v.Message));
+                Progress.AddRange(shell.Streams.Progress);
                 return Output;
             }
         }
