@@ -29,6 +29,7 @@ namespace MfuTools.Cmdlets.Infrastructure
 
         /// <summary>A config.json, or a folder holding one; wildcards allowed.</summary>
         [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; }
 
