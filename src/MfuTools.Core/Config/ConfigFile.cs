@@ -59,8 +59,8 @@ namespace MfuTools.Core.Config
 
         /// <summary>
         /// Reads and parses a config file into its top-level JSON object. The file may be
-        /// UTF-8 (with or without a byte-order mark) or UTF-16/UTF-32 with a byte-order mark,
-        /// as Windows PowerShell writes them.
+        /// UTF-8 (with or without a byte-order mark), UTF-16 (with a byte-order mark, as Windows
+        /// PowerShell writes it, or without) or UTF-32 with a byte-order mark.
         /// </summary>
         public static JObject Load(string file)
         {
@@ -71,6 +71,7 @@ namespace MfuTools.Core.Config
         /// <summary>Parses config text; <paramref name="file"/> only names the source in errors.</summary>
         public static JObject Parse(string text, string file)
         {
+            JsonNumbers.RequireStrict(text, file);
             using (var reader = new JsonTextReader(new StringReader(text)))
             {
                 reader.MaxDepth = MaxDepth;
@@ -80,7 +81,15 @@ namespace MfuTools.Core.Config
                 JToken root;
                 try
                 {
-                    if (!reader.Read())
+                    // A comment changes no value, so one before the object is skipped like
+                    // one anywhere else in the file.
+                    var hasToken = reader.Read();
+                    while (hasToken && reader.TokenType == JsonToken.Comment)
+                    {
+                        hasToken = reader.Read();
+                    }
+
+                    if (!hasToken)
                     {
                         throw new MfuException(ErrorIds.ConfigJsonInvalid, MfuErrorKind.InvalidData,
                             $"'{file}' is empty. A config.json holds one JSON object such as {{\"model_type\": \"llama\", ...}}.", file);
@@ -111,11 +120,16 @@ namespace MfuTools.Core.Config
                         }
                     }
                 }
-                catch (JsonReaderException ex) when (ex.Message.IndexOf("Duplicate property", StringComparison.OrdinalIgnoreCase) >= 0
-                                                     || ex.Message.IndexOf("Can not add property", StringComparison.OrdinalIgnoreCase) >= 0)
+                catch (JsonReaderException ex) when (IsDuplicateKey(ex))
                 {
                     throw new MfuException(ErrorIds.ConfigDuplicateKey, MfuErrorKind.InvalidData,
                         $"'{file}' has a key twice, at line {ex.LineNumber}, position {ex.LinePosition}. Remove one copy: which one Hugging Face would use is not obvious.", file, ex);
+                }
+                catch (JsonReaderException ex) when (ex.Message.IndexOf("MaxDepth", StringComparison.Ordinal) >= 0)
+                {
+                    // Newtonsoft's own message repeats the whole path, [0] per level.
+                    throw new MfuException(ErrorIds.ConfigJsonInvalid, MfuErrorKind.InvalidData,
+                        $"'{file}' nests JSON more than {MaxDepth} levels deep (line {ex.LineNumber}, position {ex.LinePosition}); a config.json nests three or four. Check that the path names a model's config.json.", file, ex);
                 }
                 catch (JsonReaderException ex)
                 {
@@ -132,6 +146,16 @@ namespace MfuTools.Core.Config
                 return (JObject)root;
             }
         }
+
+        /// <summary>
+        /// Returns whether Newtonsoft.Json rejected the text for a repeated key. Its 13.x
+        /// releases word this "Property with the name 'x' already exists"; older ones said
+        /// "Duplicate property" or "Can not add property".
+        /// </summary>
+        private static bool IsDuplicateKey(JsonReaderException ex) =>
+            ex.Message.IndexOf("already exists", StringComparison.OrdinalIgnoreCase) >= 0
+            || ex.Message.IndexOf("Duplicate property", StringComparison.OrdinalIgnoreCase) >= 0
+            || ex.Message.IndexOf("Can not add property", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static string ReadText(string file)
         {
@@ -193,6 +217,18 @@ namespace MfuTools.Core.Config
             {
                 encoding = new UnicodeEncoding(true, true, true);
                 skip = 2;
+            }
+            else if (bytes.Length >= 2 && bytes[0] != 0 && bytes[1] == 0)
+            {
+                // A JSON text starts with an ASCII character, so a zero second byte means
+                // UTF-16 LE without a byte-order mark (RFC 4627, section 3).
+                encoding = new UnicodeEncoding(false, false, true);
+                skip = 0;
+            }
+            else if (bytes.Length >= 2 && bytes[0] == 0 && bytes[1] != 0)
+            {
+                encoding = new UnicodeEncoding(true, false, true);
+                skip = 0;
             }
             else
             {
