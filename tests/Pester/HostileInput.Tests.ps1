@@ -106,3 +106,33 @@ Describe 'Inputs made at test time' {
         (Get-ModelFlops -LiteralPath $file -Summary).Parameters | Should -Be $baseParameters
     }
 }
+
+Describe 'Counts beyond the decimal range' {
+    BeforeAll {
+        # h = 2^20 and V = 2^24 with T = 2,147,483,647 x 530,000 tokens: lm_head's forward
+        # 2·T·h·V is about 4.0e28 and the model's total about 5e28, both below the decimal
+        # maximum of 7.9e28, but lm_head's training count, 3 x forward, is above it.
+        $file = Join-Path $TestDrive 'wide/config.json'
+        New-Item -ItemType Directory (Split-Path $file) -Force | Out-Null
+        @{
+            model_type = 'llama'; hidden_size = 1048576; intermediate_size = 1; num_hidden_layers = 1
+            num_attention_heads = 1; vocab_size = 16777216; tie_word_embeddings = $false
+        } | ConvertTo-Json | Set-Content $file
+        $shape = @{ BatchSize = 2147483647; SequenceLength = 530000 }
+    }
+
+    It 'gives CountTooLarge from Get-LayerBreakdown, not a crash' {
+        { Get-LayerBreakdown -LiteralPath $file @shape -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CountTooLarge,MfuTools.Cmdlets.Commands.GetLayerBreakdownCommand'
+    }
+
+    It 'gives CountTooLarge from Get-ModelFlops, not a crash' {
+        { Get-ModelFlops -LiteralPath $file @shape -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CountTooLarge,MfuTools.Cmdlets.Commands.GetModelFlopsCommand'
+    }
+
+    It 'gives CountTooLarge from -Summary when training overflows' {
+        { Get-ModelFlops -LiteralPath $file @shape -Summary -ErrorAction Stop } |
+            Should -Throw -ErrorId 'CountTooLarge,MfuTools.Cmdlets.Commands.GetModelFlopsCommand'
+    }
+}
