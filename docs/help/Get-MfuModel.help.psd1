@@ -23,15 +23,15 @@
             Title   = 'Presets matching a wildcard'
             Code    = 'Get-MfuModel Qwen2.5*'
             Remarks = @'
-Name                     ModelType      Params    Active Layers Hidden Heads KvHeads   Vocab Source
-----                     ---------      ------    ------ ------ ------ ----- -------   ----- ------
-Qwen2.5-0.5B             qwen2         494.0 M   494.0 M     24    896    14       2  151936 preset of Qwen/Qwen2.5-0.5B
-Qwen2.5-1.5B             qwen2         1.544 G   1.544 G     28   1536    12       2  151936 preset of Qwen/Qwen2.5-1.5B
-Qwen2.5-3B               qwen2         3.086 G   3.086 G     36   2048    16       2  151936 preset of Qwen/Qwen2.5-3B
-Qwen2.5-7B               qwen2         7.616 G   7.616 G     28   3584    28       4  152064 preset of Qwen/Qwen2.5-7B
-Qwen2.5-14B              qwen2         14.77 G   14.77 G     48   5120    40       8  152064 preset of Qwen/Qwen2.5-14B
-Qwen2.5-32B              qwen2         32.76 G   32.76 G     64   5120    40       8  152064 preset of Qwen/Qwen2.5-32B
-Qwen2.5-72B              qwen2         72.71 G   72.71 G     80   8192    64       8  152064 preset of Qwen/Qwen2.5-72B
+Name                    ModelType  Parameters    Active Layers Hidden Heads KvHeads   Vocab Source
+----                    ---------  ----------    ------ ------ ------ ----- -------   ----- ------
+Qwen2.5-0.5B            qwen2         494.0 M   494.0 M     24    896    14       2  151936 preset of Qwen/Qwen2.5-0.5B
+Qwen2.5-1.5B            qwen2         1.544 G   1.544 G     28   1536    12       2  151936 preset of Qwen/Qwen2.5-1.5B
+Qwen2.5-3B              qwen2         3.086 G   3.086 G     36   2048    16       2  151936 preset of Qwen/Qwen2.5-3B
+Qwen2.5-7B              qwen2         7.616 G   7.616 G     28   3584    28       4  152064 preset of Qwen/Qwen2.5-7B
+Qwen2.5-14B             qwen2         14.77 G   14.77 G     48   5120    40       8  152064 preset of Qwen/Qwen2.5-14B
+Qwen2.5-32B             qwen2         32.76 G   32.76 G     64   5120    40       8  152064 preset of Qwen/Qwen2.5-32B
+Qwen2.5-72B             qwen2         72.71 G   72.71 G     80   8192    64       8  152064 preset of Qwen/Qwen2.5-72B
 
 Run Get-MfuModel without arguments to see every preset.
 '@
@@ -40,9 +40,9 @@ Run Get-MfuModel without arguments to see every preset.
             Title   = 'A downloaded model folder'
             Code    = 'Get-MfuModel -Path ./Qwen3-8B'
             Remarks = @'
-Name                     ModelType      Params    Active Layers Hidden Heads KvHeads   Vocab Source
-----                     ---------      ------    ------ ------ ------ ----- -------   ----- ------
-Qwen3-8B                 qwen3         8.191 G   8.191 G     36   4096    32       8  151936 /tmp/models/Qwen3-8B/config.json
+Name                    ModelType  Parameters    Active Layers Hidden Heads KvHeads   Vocab Source
+----                    ---------  ----------    ------ ------ ------ ----- -------   ----- ------
+Qwen3-8B                qwen3         8.191 G   8.191 G     36   4096    32       8  151936 /tmp/models/Qwen3-8B/config…
 
 The folder holds the model's config.json; the folder name becomes the model name.
 '@
@@ -83,15 +83,15 @@ Parameters is the exact count, as Hugging Face's num_parameters() gives it for t
             Title   = 'Counting a family of presets at once'
             Code    = 'Get-MfuModel Llama-3* | Get-ModelFlops -Summary -SequenceLength 8192'
             Remarks = @'
-Model                         Params    Active   Tokens   Training  PerToken Convention
------                         ------    ------   ------   --------  -------- ----------
-Llama-3-8B                   8.030 G   8.030 G  8.192 k    474.9 T   57.97 G Detailed
-Llama-3-70B                  70.55 G   70.55 G  8.192 k    3.946 P   481.7 G Detailed
-Llama-3.1-8B                 8.030 G   8.030 G  8.192 k    474.9 T   57.97 G Detailed
-Llama-3.1-70B                70.55 G   70.55 G  8.192 k    3.946 P   481.7 G Detailed
-Llama-3.1-405B               405.9 G   405.9 G  8.192 k    21.52 P   2.626 T Detailed
-Llama-3.2-1B                 1.236 G   1.236 G  8.192 k    87.36 T   10.66 G Detailed
-Llama-3.2-3B                 3.213 G   3.213 G  8.192 k    227.5 T   27.77 G Detailed
+Model                    Parameters    Tokens ForwardFlops TrainingFlops FlopsPerToken Convention Causal
+-----                    ----------    ------ ------------ ------------- ------------- ---------- ------
+Llama-3-8B                  8.030 G   8.192 k      158.3 T       474.9 T       57.97 G Detailed   False
+Llama-3-70B                 70.55 G   8.192 k      1.315 P       3.946 P       481.7 G Detailed   False
+Llama-3.1-8B                8.030 G   8.192 k      158.3 T       474.9 T       57.97 G Detailed   False
+Llama-3.1-70B               70.55 G   8.192 k      1.315 P       3.946 P       481.7 G Detailed   False
+Llama-3.1-405B              405.9 G   8.192 k      7.172 P       21.52 P       2.626 T Detailed   False
+Llama-3.2-1B                1.236 G   8.192 k      29.12 T       87.36 T       10.66 G Detailed   False
+Llama-3.2-3B                3.213 G   8.192 k      75.83 T       227.5 T       27.77 G Detailed   False
 
 The model objects bind to -InputObject of Get-ModelFlops.
 '@

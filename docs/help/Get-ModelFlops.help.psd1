@@ -37,30 +37,32 @@
             Title   = 'Per-module FLOPs of one training step'
             Code    = 'Get-ModelFlops -Model Qwen2.5-7B -BatchSize 8 -SequenceLength 4096'
             Remarks = @'
-Module                           Layers Kind                  Forward   Training    Params    Share
-------                           ------ ----                  -------   --------    ------    -----
-model.embed_tokens                    0 Embedding                   0          0   545.0 M   0.00 %
-model.rotary_emb                      0 RotaryEmbedding       98.30 k    294.9 k         0   0.00 %
-input_layernorm                      28 RmsNorm               13.15 G    39.46 G   100.4 k   0.00 %
-self_attn.q_proj                     28 Linear                23.57 T    70.72 T   359.8 M   4.55 %
-self_attn.k_proj                     28 Linear                3.368 T    10.10 T   51.39 M   0.65 %
-self_attn.v_proj                     28 Linear                3.368 T    10.10 T   51.39 M   0.65 %
-self_attn.rotary_emb                 28 RotaryEmbedding       2.753 M    8.258 M         0   0.00 %
-self_attn.attention.qk               28 AttentionScores       26.94 T    80.81 T         0   5.20 %
-self_attn.attention.scaling          28 AttentionScaling      105.2 G    315.7 G         0   0.02 %
-self_attn.attention.softmax          28 AttentionSoftmax      105.2 G    315.7 G         0   0.02 %
-self_attn.attention.pv               28 AttentionValues       26.94 T    80.81 T         0   5.20 %
-self_attn.o_proj                     28 Linear                23.57 T    70.71 T   359.7 M   4.55 %
-residual_add_attn                    28 ResidualAdd           3.288 G    9.865 G         0   0.00 %
-post_attention_layernorm             28 RmsNorm               13.15 G    39.46 G   100.4 k   0.00 %
-mlp.gate_proj                        28 Linear                124.6 T    373.8 T   1.901 G  24.07 %
-mlp.up_proj                          28 Linear                124.6 T    373.8 T   1.901 G  24.07 %
-mlp.act_fn                           28 Activation            52.14 G    156.4 G         0   0.01 %
-mlp.act_mul                          28 ElementwiseProduct    17.38 G    52.14 G         0   0.00 %
-mlp.down_proj                        28 Linear                124.6 T    373.8 T   1.901 G  24.07 %
-residual_add_mlp                     28 ResidualAdd           3.288 G    9.865 G         0   0.00 %
-model.norm                            0 RmsNorm               469.8 M    1.409 G   3.584 k   0.00 %
-lm_head                               0 Linear                35.72 T    107.2 T   545.0 M   6.90 %
+   Model: Qwen2.5-7B
+
+Module                           Layers Kind               ForwardFlops TrainingFlops Parameters    Share
+------                           ------ ----               ------------ ------------- ----------    -----
+model.embed_tokens                    0 Embedding                     0             0    545.0 M   0.00 %
+model.rotary_emb                      0 RotaryEmbedding         98.30 k       294.9 k          0   0.00 %
+input_layernorm                      28 RmsNorm                 13.15 G       39.46 G    100.4 k   0.00 %
+self_attn.q_proj                     28 Linear                  23.57 T       70.72 T    359.8 M   4.55 %
+self_attn.k_proj                     28 Linear                  3.368 T       10.10 T    51.39 M   0.65 %
+self_attn.v_proj                     28 Linear                  3.368 T       10.10 T    51.39 M   0.65 %
+self_attn.rotary_emb                 28 RotaryEmbedding         2.753 M       8.258 M          0   0.00 %
+self_attn.attention.qk               28 AttentionScores         26.94 T       80.81 T          0   5.20 %
+self_attn.attention.scaling          28 AttentionScaling        105.2 G       315.7 G          0   0.02 %
+self_attn.attention.softmax          28 AttentionSoftmax        105.2 G       315.7 G          0   0.02 %
+self_attn.attention.pv               28 AttentionValues         26.94 T       80.81 T          0   5.20 %
+self_attn.o_proj                     28 Linear                  23.57 T       70.71 T    359.7 M   4.55 %
+residual_add_attn                    28 ResidualAdd             3.288 G       9.865 G          0   0.00 %
+post_attention_layernorm             28 RmsNorm                 13.15 G       39.46 G    100.4 k   0.00 %
+mlp.gate_proj                        28 Linear                  124.6 T       373.8 T    1.901 G  24.07 %
+mlp.up_proj                          28 Linear                  124.6 T       373.8 T    1.901 G  24.07 %
+mlp.act_fn                           28 Activation              52.14 G       156.4 G          0   0.01 %
+mlp.act_mul                          28 ElementwiseProduct      17.38 G       52.14 G          0   0.00 %
+mlp.down_proj                        28 Linear                  124.6 T       373.8 T    1.901 G  24.07 %
+residual_add_mlp                     28 ResidualAdd             3.288 G       9.865 G          0   0.00 %
+model.norm                            0 RmsNorm                 469.8 M       1.409 G    3.584 k   0.00 %
+lm_head                               0 Linear                  35.72 T       107.2 T    545.0 M   6.90 %
 
 Each row sums one module over the 28 decoder layers for 8 sequences of 4096 tokens; the three MLP projections take almost three quarters of the forward FLOPs.
 '@
@@ -73,13 +75,13 @@ Each row sums one module over the 28 decoder layers for 8 sequences of 4096 toke
 }
 '@
             Remarks = @'
-Model                         Params    Active   Tokens   Training  PerToken Convention
------                         ------    ------   ------   --------  -------- ----------
-Llama-3.1-8B                 8.030 G   8.030 G  32.77 k    1.688 P   51.51 G Detailed
-Llama-3.1-8B                 8.030 G   8.030 G  32.77 k    1.687 P   51.47 G Matmul
-Llama-3.1-8B                 8.030 G   8.030 G  32.77 k    1.790 P   54.62 G PaLM
-Llama-3.1-8B                 8.030 G   8.030 G  32.77 k    1.687 P   51.47 G Megatron
-Llama-3.1-8B                 8.030 G   8.030 G  32.77 k    1.687 P   51.47 G Torchtitan
+Model                    Parameters    Tokens ForwardFlops TrainingFlops FlopsPerToken Convention Causal
+-----                    ----------    ------ ------------ ------------- ------------- ---------- ------
+Llama-3.1-8B                8.030 G   32.77 k      562.6 T       1.688 P       51.51 G Detailed   True
+Llama-3.1-8B                8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Matmul     True
+Llama-3.1-8B                8.030 G   32.77 k      596.6 T       1.790 P       54.62 G PaLM       True
+Llama-3.1-8B                8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Megatron   True
+Llama-3.1-8B                8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Torchtitan True
 
 PaLM counts 6 FLOPs per parameter per token, including the input embedding, which is a lookup, so it prints the largest number; set this beside the number a framework logs under the same convention.
 '@
@@ -92,12 +94,12 @@ VERBOSE: Model 'Llama-3.1-8B' (llama) from /tmp/models/Llama-3.1-8B/config.json:
 VERBOSE: head_dim derived as hidden_size / num_attention_heads = 4096 / 32 = 128.
 VERBOSE: Counting 'Llama-3.1-8B' at batch size 1, sequence length 2048 (2,048 tokens per step), convention Detailed, causal attention full.
 
-Model                         Params    Active   Tokens   Training  PerToken Convention
------                         ------    ------   ------   --------  -------- ----------
-Llama-3.1-8B                 8.030 G   8.030 G  2.048 k    98.86 T   48.27 G Detailed
+Model                    Parameters    Tokens ForwardFlops TrainingFlops FlopsPerToken Convention Causal
+-----                    ----------    ------ ------------ ------------- ------------- ---------- ------
+Llama-3.1-8B                8.030 G   2.048 k      32.95 T       98.86 T       48.27 G Detailed   False
 VERBOSE: Model 'Qwen3-8B' (qwen3) from /tmp/models/Qwen3-8B/config.json: hidden_size 4096, intermediate_size 12288, 36 layers, 32 query heads and 8 key/value heads of 128, vocab_size 151936, tie_word_embeddings False, 8,190,735,360 parameters.
 VERBOSE: Counting 'Qwen3-8B' at batch size 1, sequence length 2048 (2,048 tokens per step), convention Detailed, causal attention full.
-Qwen3-8B                     8.191 G   8.191 G  2.048 k    100.5 T   49.06 G Detailed
+Qwen3-8B                    8.191 G   2.048 k      33.49 T       100.5 T       49.06 G Detailed   False
 
 Each folder holds a Hugging Face config.json; the folder name becomes the model name, and -Verbose shows every value that was derived rather than read.
 '@

@@ -32,6 +32,13 @@ namespace MfuTools.Cmdlets.Infrastructure
             return scaled.ToString(digits, CultureInfo.InvariantCulture) + Prefixes[index];
         }
 
+        /// <summary>Formats a count with an SI prefix glued to its unit: 52,620,689,408 FLOPs as "52.62 GFLOP", 0 as "0 FLOP".</summary>
+        public static string Si(decimal value, string unit)
+        {
+            var text = Si(value);
+            return char.IsDigit(text[text.Length - 1]) ? text + " " + unit : text + unit;
+        }
+
         /// <summary>Formats a double count with an SI prefix; empty for null.</summary>
         public static string Si(double? value) => value.HasValue ? Si((decimal)value.Value) : string.Empty;
 
