@@ -4,7 +4,7 @@ using System.Globalization;
 namespace MfuTools.Cmdlets.Infrastructure
 {
     /// <summary>
-    /// Human-readable scaling for the table views only (MfuTools.Format.ps1xml). Objects
+    /// Human-readable scaling for the format views only (MfuTools.Format.ps1xml). Objects
     /// keep raw base units; these strings never reach the data.
     /// </summary>
     public static class DisplayFormat
