@@ -93,6 +93,11 @@ Describe 'Inputs made at test time' {
         $clock.Elapsed.TotalSeconds | Should -BeLessThan 2
     }
 
+    It 'rejects an endless device as too large' -Skip:(-not (Test-Path /dev/zero)) {
+        { Get-ModelFlops -LiteralPath /dev/zero -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConfigTooLarge,MfuTools.Cmdlets.Commands.GetModelFlopsCommand'
+    }
+
     It 'reports a directory named config.json as not found' {
         $directory = New-Item -ItemType Directory (Join-Path $TestDrive 'odd/config.json') -Force
         { Get-ModelFlops -LiteralPath $directory.FullName -ErrorAction Stop } |

@@ -165,11 +165,10 @@ namespace MfuTools.Core.Config
                 var info = new FileInfo(file);
                 if (info.Length > MaxBytes)
                 {
-                    throw new MfuException(ErrorIds.ConfigTooLarge, MfuErrorKind.LimitsExceeded,
-                        $"'{file}' is {info.Length:N0} bytes; a config.json is a few kilobytes and MfuTools reads at most {MaxBytes:N0}. Check that the path names the model's config.json, not a weights or log file.", file);
+                    throw TooLarge(file, $"is {info.Length:N0} bytes");
                 }
 
-                bytes = File.ReadAllBytes(file);
+                bytes = ReadAtMost(file, MaxBytes);
             }
             catch (IOException ex)
             {
@@ -184,6 +183,37 @@ namespace MfuTools.Core.Config
 
             return Decode(bytes, file);
         }
+
+        /// <summary>
+        /// Reads a file but stops after <paramref name="limit"/> bytes. The length on disk is
+        /// not enough: a device such as /dev/zero, or a file still being written, reports a
+        /// length of 0 or less than it yields.
+        /// </summary>
+        private static byte[] ReadAtMost(string file, long limit)
+        {
+            // NOTE: a named pipe with no writer blocks here until one appears, as any reader would.
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var content = new MemoryStream())
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    if (content.Length + read > limit)
+                    {
+                        throw TooLarge(file, $"yields more than {limit:N0} bytes when read");
+                    }
+
+                    content.Write(chunk, 0, read);
+                }
+
+                return content.ToArray();
+            }
+        }
+
+        private static MfuException TooLarge(string file, string size) =>
+            new MfuException(ErrorIds.ConfigTooLarge, MfuErrorKind.LimitsExceeded,
+                $"'{file}' {size}; a config.json is a few kilobytes and MfuTools reads at most {MaxBytes:N0} bytes. Check that the path names the model's config.json, not a weights or log file.", file);
 
         /// <summary>
         /// Decodes file bytes, honouring a byte-order mark and otherwise requiring valid UTF-8,

@@ -101,6 +101,22 @@ namespace MfuTools.Tests.Hostile
         }
 
         [Fact]
+        public void EndlessDevice_IsTooLarge()
+        {
+            // /dev/zero reports a length of 0 and never ends; only Unix-like systems have it.
+            if (!File.Exists("/dev/zero"))
+            {
+                return;
+            }
+
+            var error = ReadExpectingError("/dev/zero", out var elapsed, out var allocated);
+
+            Assert.Equal(ErrorIds.ConfigTooLarge, error.ErrorId);
+            Assert.True(elapsed < MaxReadTime, $"took {elapsed.TotalMilliseconds} ms");
+            Assert.True(allocated < MaxAllocatedBytes, $"allocated {allocated:N0} bytes");
+        }
+
+        [Fact]
         public void OneByteOverTheLimit_IsTooLarge()
         {
             var folder = NewTempFolder();
