@@ -148,9 +148,10 @@ namespace MfuTools.Core.Config
         }
 
         /// <summary>
-        /// Returns whether Newtonsoft.Json rejected the text for a repeated key. Its 13.x
-        /// releases word this "Property with the name 'x' already exists"; older ones said
-        /// "Duplicate property" or "Can not add property".
+        /// Returns whether Newtonsoft.Json rejected the text for a repeated key. Version 13.0.3
+        /// words this "Property with the name 'x' already exists in the current JSON object";
+        /// the other phrasings are matched in case another version is loaded, since
+        /// PowerShell 7 brings its own copy.
         /// </summary>
         private static bool IsDuplicateKey(JsonReaderException ex) =>
             ex.Message.IndexOf("already exists", StringComparison.OrdinalIgnoreCase) >= 0
