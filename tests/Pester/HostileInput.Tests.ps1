@@ -2,6 +2,7 @@
 # every bad file gives exactly one error record with its stable id, its category and the
 # file as target, and never stops the good configs around it in a pipeline.
 BeforeDiscovery {
+    Import-Module MfuTools -Force
     $corpus = (Resolve-Path (Join-Path $PSScriptRoot '../Hostile')).ProviderPath
     $rows = Import-Csv (Join-Path $corpus 'expected.csv')
     $bad = @($rows | Where-Object ErrorId | ForEach-Object {
@@ -139,5 +140,28 @@ Describe 'Counts beyond the decimal range' {
     It 'gives CountTooLarge from -Summary when training overflows' {
         { Get-ModelFlops -LiteralPath $file @shape -Summary -ErrorAction Stop } |
             Should -Throw -ErrorId 'CountTooLarge,MfuTools.Cmdlets.Commands.GetModelFlopsCommand'
+    }
+}
+
+# PowerShell leaves a non-mandatory parameter at its default when a piped property cannot be
+# converted, so a CSV row with BatchSize "NaN" would be counted at batch size 1 without a
+# word. The invariant number transformation on the run-shape parameters turns such a row
+# into one error; these tests run once the module has it.
+Describe 'Unreadable run shapes from CSV' -Skip:(-not ('MfuTools.Cmdlets.Infrastructure.InvariantNumberAttribute' -as [type])) {
+    BeforeAll {
+        $rows = 'BatchSize,SequenceLength', '8,4096', 'NaN,4096', '1.5,4096', 'eight,4096', '8,4096' | ConvertFrom-Csv
+        $summaries = $rows | Get-ModelFlops -Model Qwen2.5-0.5B -Summary -ErrorVariable failures -ErrorAction SilentlyContinue
+    }
+
+    It 'counts only the two readable rows' {
+        @($summaries).Count | Should -Be 2
+    }
+
+    It 'writes one error per unreadable row' {
+        @($failures).Count | Should -Be 3
+    }
+
+    It 'never falls back to the default batch size' {
+        $summaries.BatchSize | Should -Not -Contain 1
     }
 }
