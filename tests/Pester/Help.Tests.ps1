@@ -3,6 +3,24 @@
 BeforeDiscovery {
     Import-Module MfuTools -Force
     $cmdlets = @((Get-Module MfuTools).ExportedCmdlets.Keys | Sort-Object | ForEach-Object { @{ Name = $_ } })
+
+    # Every enum parameter and every parameter with an argument completer, of every cmdlet.
+    $common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+    $enumParameters = [System.Collections.Generic.List[hashtable]]::new()
+    $completedParameters = [System.Collections.Generic.List[hashtable]]::new()
+    foreach ($cmdlet in $cmdlets) {
+        foreach ($parameter in (Get-Command $cmdlet.Name).Parameters.Values | Where-Object Name -notin $common) {
+            $type = $parameter.ParameterType
+            if ($type.IsArray) { $type = $type.GetElementType() }
+            if ([Nullable]::GetUnderlyingType($type)) { $type = [Nullable]::GetUnderlyingType($type) }
+            if ($type.IsEnum) {
+                $enumParameters.Add(@{ Name = $cmdlet.Name; Parameter = $parameter.Name; Values = [enum]::GetNames($type) })
+            }
+            if ($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ArgumentCompleterAttribute] }) {
+                $completedParameters.Add(@{ Name = $cmdlet.Name; Parameter = $parameter.Name })
+            }
+        }
+    }
 }
 
 BeforeAll {
@@ -44,6 +62,14 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
     It 'has at least one example with code' {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 1
         @($help.examples.example)[0].code | Should -Match $Name
+    }
+
+    It 'has examples that parse as PowerShell' {
+        foreach ($example in @($help.examples.example)) {
+            $syntaxErrors = $null
+            $null = [System.Management.Automation.Language.Parser]::ParseInput($example.code, [ref]$null, [ref]$syntaxErrors)
+            $syntaxErrors | Should -BeNullOrEmpty -Because $example.title
+        }
     }
 
     It 'shows examples with -Examples' {
@@ -91,6 +117,18 @@ Describe 'Tab completion' {
 
     It 'completes a convention prefix' {
         Get-Completion 'Get-LayerBreakdown -Model Qwen2.5-7B -Convention Ma' | Should -Be 'Matmul'
+    }
+}
+
+Describe 'Tab completion of every enum parameter' {
+    It '<Name> -<Parameter> offers every value' -ForEach $enumParameters {
+        Get-Completion "$Name -$Parameter " | Sort-Object | Should -Be ($Values | Sort-Object)
+    }
+}
+
+Describe 'Tab completion of every completed parameter' {
+    It '<Name> -<Parameter> offers values' -ForEach $completedParameters {
+        @(Get-Completion "$Name -$Parameter ").Count | Should -BeGreaterThan 0
     }
 }
 
