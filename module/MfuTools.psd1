@@ -9,11 +9,15 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RequiredAssemblies   = @('MfuTools.Core.dll')
-    FormatsToProcess     = @('MfuTools.Format.ps1xml')
+    FormatsToProcess     = @('MfuTools.Format.ps1xml', 'MfuTools.Mfu.Format.ps1xml', 'MfuTools.Intensity.Format.ps1xml')
+    TypesToProcess       = @('MfuTools.Hardware.Types.ps1xml')
     CmdletsToExport      = @(
         'Get-ModelFlops'
         'Get-LayerBreakdown'
         'Get-MfuModel'
+        'Get-MfuAccelerator'
+        'Measure-Mfu'
+        'Get-ComputeIntensity'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

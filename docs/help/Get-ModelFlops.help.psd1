@@ -75,13 +75,13 @@ Each row sums one module over the 28 decoder layers for 8 sequences of 4096 toke
 }
 '@
             Remarks = @'
-Model                    Parameters    Tokens ForwardFlops TrainingFlops FlopsPerToken Convention Causal
------                    ----------    ------ ------------ ------------- ------------- ---------- ------
-Llama-3.1-8B                8.030 G   32.77 k      562.6 T       1.688 P       51.51 G Detailed   True
-Llama-3.1-8B                8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Matmul     True
-Llama-3.1-8B                8.030 G   32.77 k      596.6 T       1.790 P       54.62 G PaLM       True
-Llama-3.1-8B                8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Megatron   True
-Llama-3.1-8B                8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Torchtitan True
+Model                    Parameters    Active    Tokens ForwardFlops TrainingFlops FlopsPerToken Convention Causal
+-----                    ----------    ------    ------ ------------ ------------- ------------- ---------- ------
+Llama-3.1-8B                8.030 G   8.030 G   32.77 k      562.6 T       1.688 P       51.51 G Detailed   True
+Llama-3.1-8B                8.030 G   8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Matmul     True
+Llama-3.1-8B                8.030 G   8.030 G   32.77 k      596.6 T       1.790 P       54.62 G PaLM       True
+Llama-3.1-8B                8.030 G   8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Megatron   True
+Llama-3.1-8B                8.030 G   8.030 G   32.77 k      562.2 T       1.687 P       51.47 G Torchtitan True
 
 PaLM counts 6 FLOPs per parameter per token, including the input embedding, which is a lookup, so it prints the largest number; set this beside the number a framework logs under the same convention.
 '@
@@ -94,12 +94,12 @@ VERBOSE: Model 'Llama-3.1-8B' (llama) from /tmp/models/Llama-3.1-8B/config.json:
 VERBOSE: head_dim derived as hidden_size / num_attention_heads = 4096 / 32 = 128.
 VERBOSE: Counting 'Llama-3.1-8B' at batch size 1, sequence length 2048 (2,048 tokens per step), convention Detailed, causal attention full.
 
-Model                    Parameters    Tokens ForwardFlops TrainingFlops FlopsPerToken Convention Causal
------                    ----------    ------ ------------ ------------- ------------- ---------- ------
-Llama-3.1-8B                8.030 G   2.048 k      32.95 T       98.86 T       48.27 G Detailed   False
+Model                    Parameters    Active    Tokens ForwardFlops TrainingFlops FlopsPerToken Convention Causal
+-----                    ----------    ------    ------ ------------ ------------- ------------- ---------- ------
+Llama-3.1-8B                8.030 G   8.030 G   2.048 k      32.95 T       98.86 T       48.27 G Detailed   False
 VERBOSE: Model 'Qwen3-8B' (qwen3) from /tmp/models/Qwen3-8B/config.json: hidden_size 4096, intermediate_size 12288, 36 layers, 32 query heads and 8 key/value heads of 128, vocab_size 151936, tie_word_embeddings False, 8,190,735,360 parameters.
 VERBOSE: Counting 'Qwen3-8B' at batch size 1, sequence length 2048 (2,048 tokens per step), convention Detailed, causal attention full.
-Qwen3-8B                    8.191 G   2.048 k      33.49 T       100.5 T       49.06 G Detailed   False
+Qwen3-8B                    8.191 G   8.191 G   2.048 k      33.49 T       100.5 T       49.06 G Detailed   False
 
 Each folder holds a Hugging Face config.json; the folder name becomes the model name, and -Verbose shows every value that was derived rather than read.
 '@

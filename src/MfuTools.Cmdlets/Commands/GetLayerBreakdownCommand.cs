@@ -9,7 +9,7 @@ namespace MfuTools.Cmdlets.Commands
 {
     /// <summary>
     /// Gets one row per module per layer (model.layers.3.mlp.up_proj) with its FLOPs,
-    /// parameters and the design note's weight, bias, input and output shapes.
+    /// parameters and the weight, bias, input and output shapes.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "LayerBreakdown", DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(LayerBreakdownRow))]

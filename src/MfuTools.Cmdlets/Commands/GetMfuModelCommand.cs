@@ -67,13 +67,32 @@ namespace MfuTools.Cmdlets.Commands
 
                 try
                 {
-                    WriteObject(PresetCatalog.Find(name));
+                    WriteObject(FromCacheOrPreset(name));
                 }
                 catch (Core.Errors.MfuException ex)
                 {
                     WriteError(ErrorRecords.From(ex, name));
                 }
             }
+        }
+
+        /// <summary>
+        /// Returns the cached config of a repository id the user downloaded, as -Model does on
+        /// the other cmdlets, else the preset of that name.
+        /// </summary>
+        private ModelConfig FromCacheOrPreset(string name)
+        {
+            if (HuggingFaceCache.IsRepoId(name))
+            {
+                var file = HuggingFaceCache.FindConfig(name, HuggingFaceCache.HubFolder(System.Environment.GetEnvironmentVariable));
+                if (file != null)
+                {
+                    WriteVerbose($"'{name}' found in the local Hugging Face cache: reading {file}.");
+                    return ConfigReader.Read(file);
+                }
+            }
+
+            return PresetCatalog.Find(name);
         }
     }
 }

@@ -56,6 +56,7 @@ namespace MfuTools.Cmdlets.Infrastructure
                     {
                         if (model != null)
                         {
+                            OnModelResolved(model);
                             yield return model;
                         }
                     }
@@ -75,19 +76,9 @@ namespace MfuTools.Cmdlets.Infrastructure
                     break;
 
                 case PathSet:
-                    foreach (var file in ExpandPaths(Path, literal: false))
-                    {
-                        var model = Attempt(() => ConfigReader.Read(file), file);
-                        if (model != null)
-                        {
-                            yield return Announce(model);
-                        }
-                    }
-
-                    break;
-
                 case LiteralPathSet:
-                    foreach (var file in ExpandPaths(LiteralPath, literal: true))
+                    var literal = ParameterSetName == LiteralPathSet;
+                    foreach (var file in ExpandPaths(literal ? LiteralPath : Path, literal))
                     {
                         var model = Attempt(() => ConfigReader.Read(file), file);
                         if (model != null)
@@ -98,6 +89,11 @@ namespace MfuTools.Cmdlets.Infrastructure
 
                     break;
             }
+        }
+
+        /// <summary>Checks a model against the cmdlet's other parameters once it is resolved; the default checks nothing.</summary>
+        protected virtual void OnModelResolved(ModelConfig model)
+        {
         }
 
         /// <summary>Runs <paramref name="action"/>, turning an engine failure into a non-terminating error.</summary>
@@ -131,6 +127,14 @@ namespace MfuTools.Cmdlets.Infrastructure
 
         private ModelConfig FromModelName(string name)
         {
+            // A repository id the user downloaded names the config they actually run, so the
+            // cached file wins over a preset of the same id.
+            var cached = FromHuggingFaceCache(name, out var hub);
+            if (cached != null)
+            {
+                return cached;
+            }
+
             var preset = PresetCatalog.TryFind(name, out var note);
             if (preset != null)
             {
@@ -145,7 +149,34 @@ namespace MfuTools.Cmdlets.Infrastructure
                 return ConfigReader.Read(provider);
             }
 
+            if (HuggingFaceCache.IsRepoId(name))
+            {
+                throw new MfuException(ErrorIds.PresetNotFound, MfuErrorKind.ObjectNotFound,
+                    $"'{name}' is neither a preset nor a model in the local Hugging Face cache ({hub}). {note}MfuTools never downloads: fetch the config with 'huggingface-cli download {name} config.json', or pass a config.json with -Path.", name);
+            }
+
             return PresetCatalog.Find(name);
+        }
+
+        private ModelConfig FromHuggingFaceCache(string name, out string hub)
+        {
+            hub = null;
+            if (!HuggingFaceCache.IsRepoId(name))
+            {
+                return null;
+            }
+
+            hub = HuggingFaceCache.HubFolder(Environment.GetEnvironmentVariable);
+            var file = HuggingFaceCache.FindConfig(name, hub);
+            if (file == null)
+            {
+                WriteVerbose($"'{name}' is not in the local Hugging Face cache at {hub}.");
+                return null;
+            }
+
+            WriteVerbose($"'{name}' found in the local Hugging Face cache: reading {file}" +
+                         (PresetCatalog.TryFind(name, out _) != null ? " instead of the preset of the same id." : "."));
+            return ConfigReader.Read(file);
         }
 
         private ModelConfig Announce(ModelConfig model)
@@ -162,6 +193,13 @@ namespace MfuTools.Cmdlets.Infrastructure
             {
                 WriteVerbose("Preset note: " + model.Notes);
             }
+
+            if (model.NumExperts > 0)
+            {
+                WriteVerbose($"'{model.Name}' is a mixture of experts: {model.ActiveParameters:N0} of its {model.Parameters:N0} parameters are used per token.");
+            }
+
+            OnModelResolved(model);
 
             if (model.HasVisionTower)
             {

@@ -116,7 +116,7 @@ namespace MfuTools.Core.Catalogs
             return entries;
         }
 
-        private static int EditDistance(string a, string b)
+        internal static int EditDistance(string a, string b)
         {
             var previous = new int[b.Length + 1];
             var current = new int[b.Length + 1];

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using MfuTools.Core.Errors;
 using MfuTools.Core.Models;
 using Newtonsoft.Json.Linq;
@@ -44,7 +45,7 @@ namespace MfuTools.Core.Config
             var textJson = root.Object("text_config");
             var text = textJson != null ? new ConfigSection(textJson, file, "text_config.") : root;
             var textType = textJson != null ? ReadTextModelType(text, modelType) : modelType;
-            var hasVision = textJson != null || root.Has("vision_config") || FamilyDefaults.VisionLanguageTypes.Contains(modelType);
+            var hasVision = textJson != null || FamilyDefaults.VisionKeys.Any(root.Has) || FamilyDefaults.VisionLanguageTypes.Contains(modelType);
 
             if (!FamilyDefaults.TryGet(textType, out var defaults))
             {
@@ -61,10 +62,21 @@ namespace MfuTools.Core.Config
                 Source = file,
                 HasVisionTower = hasVision,
             };
-            ReadDimensions(model, text, defaults, nested: textJson != null);
-            ReadTieWordEmbeddings(model, root, text, defaults, nested: textJson != null);
-            ReadBiasesAndNorms(model, text);
-            ReadSlidingWindow(model, text, defaults);
+            if (model.Family == ArchitectureFamily.Gpt2)
+            {
+                Gpt2ConfigReading.Read(model, text, defaults, nested: textJson != null);
+                ReadTieWordEmbeddings(model, root, text, defaults, nested: textJson != null);
+            }
+            else
+            {
+                ReadDimensions(model, text, defaults, nested: textJson != null);
+                ReadTieWordEmbeddings(model, root, text, defaults, nested: textJson != null);
+                ReadBiasesAndNorms(model, text);
+                ReadSlidingWindow(model, text, defaults);
+                LayerTypesReading.Read(model, text);
+                MixtureOfExpertsReading.Read(model, text);
+                LatentAttentionReading.Read(model, text);
+            }
 
             ModelFinisher.Finish(model);
             return model;
@@ -168,7 +180,13 @@ namespace MfuTools.Core.Config
             model.NumKeyValueHeads = kvHeads.Value;
 
             var headDim = text.PositiveInt("head_dim", MaxDimension);
-            if (headDim == null)
+            if (headDim == null && LatentAttentionReading.IsLatent(model.Family))
+            {
+                // Latent attention sets its head widths from qk_nope_head_dim, qk_rope_head_dim
+                // and v_head_dim (see LatentAttentionReading); hidden_size / heads means nothing there.
+                headDim = 0;
+            }
+            else if (headDim == null)
             {
                 if (model.HiddenSize % model.NumAttentionHeads != 0)
                 {
@@ -184,7 +202,7 @@ namespace MfuTools.Core.Config
             model.HiddenAct = text.String("hidden_act", "silu");
         }
 
-        private static int Dimension(ModelConfig model, ConfigSection text, string key, int max, int fallback, bool nested)
+        internal static int Dimension(ModelConfig model, ConfigSection text, string key, int max, int fallback, bool nested)
         {
             if (!nested)
             {
@@ -224,11 +242,13 @@ namespace MfuTools.Core.Config
             switch (model.Family)
             {
                 case ArchitectureFamily.Qwen2:
-                    // Qwen2Attention builds q/k/v with bias=True and o_proj without, whatever the config says.
+                case ArchitectureFamily.Qwen2Moe:
+                    // Qwen2Attention (and Qwen2MoeAttention) builds q/k/v with bias=True and o_proj without, whatever the config says.
                     model.QkvBias = true;
                     model.OProjBias = false;
                     break;
                 case ArchitectureFamily.Mistral:
+                case ArchitectureFamily.Mixtral:
                     model.QkvBias = false;
                     model.OProjBias = false;
                     break;
@@ -239,7 +259,7 @@ namespace MfuTools.Core.Config
             }
 
             model.MlpBias = model.Family == ArchitectureFamily.Llama && text.Bool("mlp_bias", false);
-            model.QkNorm = model.Family == ArchitectureFamily.Qwen3;
+            model.QkNorm = model.Family == ArchitectureFamily.Qwen3 || model.Family == ArchitectureFamily.Qwen3Moe;
         }
 
         private static void ReadSlidingWindow(ModelConfig model, ConfigSection text, FamilyDefaults defaults)
@@ -248,11 +268,13 @@ namespace MfuTools.Core.Config
             switch (model.Family)
             {
                 case ArchitectureFamily.Mistral:
-                    // MistralConfig: every layer uses the window; an explicit null turns it off.
-                    if (text.Json["sliding_window"] == null)
+                case ArchitectureFamily.Mixtral:
+                    // MistralConfig and MixtralConfig: every layer uses the window; an explicit
+                    // null turns it off (Mixtral has no window by default).
+                    if (text.Json["sliding_window"] == null && defaults.SlidingWindow.HasValue)
                     {
                         model.SlidingWindow = defaults.SlidingWindow;
-                        model.Derivations.Add($"sliding_window absent: the Mistral default {defaults.SlidingWindow} applies to every layer.");
+                        model.Derivations.Add($"sliding_window absent: the {model.Family} default {defaults.SlidingWindow} applies to every layer.");
                     }
                     else
                     {
@@ -264,6 +286,8 @@ namespace MfuTools.Core.Config
 
                 case ArchitectureFamily.Qwen2:
                 case ArchitectureFamily.Qwen3:
+                case ArchitectureFamily.Qwen2Moe:
+                case ArchitectureFamily.Qwen3Moe:
                     // Qwen2Config: the window applies only with use_sliding_window, from layer max_window_layers on.
                     if (text.Bool("use_sliding_window", false))
                     {

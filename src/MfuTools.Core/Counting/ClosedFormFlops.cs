@@ -43,14 +43,29 @@ namespace MfuTools.Core.Counting
         /// Megatron-LM (num_floating_point_operations in training.py): the GEMMs of q, k, v, o,
         /// the MLP and the logits, plus the two attention products, times 3, with the
         /// vocabulary padded up to a multiple of 128 and no bias, norm or softmax terms.
-        /// That is the Matmul count with a padded lm_head.
+        /// That is the Matmul count with a padded lm_head, without MoE routers, and with
+        /// Megatron-LM's latent-attention terms for DeepSeek models (its MLA branch).
         /// </summary>
         public static decimal Megatron(ModelConfig model, PassShape pass)
         {
             var forward = 0m;
             foreach (var module in model.Modules)
             {
+                // Megatron-LM's formula has no term for the MoE router or a shared-expert gate.
+                if (module.Kind == ModuleKind.Router || module.Kind == ModuleKind.SharedExpertGate)
+                {
+                    continue;
+                }
+
                 forward += ModuleFlops.Forward(module, pass, Convention.Matmul);
+
+                // Its multi-latent-attention terms, q_lora_rank·(h + nh·(nope + rope) + 1) and
+                // kv_lora_rank·(h + nh·(nope + v) + 1) + h·rope multiply-adds per token, are the
+                // latent projections plus one multiply-add per element of each latent norm.
+                if (module.Kind == ModuleKind.RmsNorm && Array.IndexOf(DeepSeekTree.LatentNormGroups, module.Group) >= 0)
+                {
+                    forward += ModuleFlops.FlopsPerMultiplyAdd * pass.Tokens * module.NormalizedSize;
+                }
             }
 
             var paddedVocab = PaddedVocab(model.VocabSize);

@@ -16,7 +16,7 @@ namespace MfuTools.Core.Counting
         /// <summary>Backward FLOPs per forward FLOP: an input gradient and a weight gradient.</summary>
         public const int BackwardPerForward = 2;
 
-        /// <summary>Rotary embedding: 3 FLOPs per token, as the design note counts it.</summary>
+        /// <summary>Rotary embedding: 3 FLOPs per token (a fixed per-token cost, whatever the head count).</summary>
         public const int RotaryFlopsPerToken = 3;
 
         /// <summary>Returns the forward FLOPs of <paramref name="module"/> in <paramref name="pass"/>.</summary>
@@ -36,12 +36,26 @@ namespace MfuTools.Core.Counting
                     var product = FlopsPerMultiplyAdd * tokens * module.InFeatures * module.OutFeatures;
                     return module.HasBias && !matmulOnly ? product + tokens * module.OutFeatures : product;
 
+                case ModuleKind.Router:
+                case ModuleKind.SharedExpertGate:
+                    // A Linear h→out, 2·T·h·out, plus one FLOP per score for its softmax or
+                    // sigmoid (not under Matmul, which keeps only the product).
+                    var gate = FlopsPerMultiplyAdd * tokens * module.InFeatures * module.OutFeatures;
+                    return matmulOnly ? gate : gate + module.FlopsPerElement * tokens * module.OutFeatures;
+
                 case ModuleKind.AttentionScores:
                     // 2·B·nh·P·d: each score is a d-long dot product.
                     return FlopsPerMultiplyAdd * pass.Batch * module.Heads * pass.ScorePairs(module.Window) * module.QueryKeyHeadDim;
 
                 case ModuleKind.AttentionValues:
                     return FlopsPerMultiplyAdd * pass.Batch * module.Heads * pass.ScorePairs(module.Window) * module.ValueHeadDim;
+
+                case ModuleKind.Attention:
+                    // The four attention rows in one: both products, plus scaling and softmax
+                    // (one FLOP per score each) outside Matmul.
+                    var pairs = pass.ScorePairs(module.Window);
+                    var products = FlopsPerMultiplyAdd * pass.Batch * module.Heads * pairs * (module.QueryKeyHeadDim + module.ValueHeadDim);
+                    return matmulOnly ? products : products + 2 * (decimal)pass.Batch * module.Heads * Math.Ceiling(pairs);
 
                 case ModuleKind.AttentionScaling:
                 case ModuleKind.AttentionSoftmax:
@@ -55,6 +69,9 @@ namespace MfuTools.Core.Counting
                 case ModuleKind.Activation:
                 case ModuleKind.ElementwiseProduct:
                 case ModuleKind.ResidualAdd:
+                case ModuleKind.LayerNorm:
+                case ModuleKind.PositionEmbeddingAdd:
+                case ModuleKind.ExpertCombine:
                     return matmulOnly ? 0 : module.FlopsPerElement * tokens * module.Features;
 
                 case ModuleKind.Embedding:

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace MfuTools.Core.Models
 {
@@ -75,6 +76,57 @@ namespace MfuTools.Core.Models
         /// <summary>Parameters one token uses; equal to <see cref="Parameters"/> for dense models.</summary>
         public decimal ActiveParameters { get; internal set; }
 
+        /// <summary>Routed experts per mixture-of-experts layer (E); 0 for a dense model.</summary>
+        public int NumExperts { get; internal set; }
+
+        /// <summary>Experts each token is routed to (k); 0 for a dense model.</summary>
+        public int NumExpertsPerTok { get; internal set; }
+
+        /// <summary>Intermediate size of one routed expert; the dense layers keep <see cref="IntermediateSize"/>.</summary>
+        public int? MoeIntermediateSize { get; internal set; }
+
+        /// <summary>Shared experts every token uses besides its routed ones (Qwen2-MoE: 1, DeepSeek: n_shared_experts).</summary>
+        public int NumSharedExperts { get; internal set; }
+
+        /// <summary>Intermediate size of the shared experts together, as one MLP.</summary>
+        public int? SharedExpertIntermediateSize { get; internal set; }
+
+        /// <summary>How the router turns scores into weights: "softmax", or "sigmoid" (DeepSeek-V3).</summary>
+        public string RouterScoringFunction { get; internal set; }
+
+        /// <summary>Number of layers whose MLP is a mixture of experts; the other layers use the dense MLP.</summary>
+        public int ExpertLayerCount => ExpertLayers == null ? 0 : ExpertLayers.Count(x => x);
+
+        /// <summary>Rank of the low-rank query projection of latent attention; null without one (q_proj instead).</summary>
+        public int? QLoraRank { get; internal set; }
+
+        /// <summary>Rank of the compressed key/value projection of latent attention; null for ordinary attention.</summary>
+        public int? KvLoraRank { get; internal set; }
+
+        /// <summary>Per-head query/key width without rotary position (latent attention).</summary>
+        public int? QkNopeHeadDim { get; internal set; }
+
+        /// <summary>Per-head query/key width that carries rotary position (latent attention).</summary>
+        public int? QkRopeHeadDim { get; internal set; }
+
+        /// <summary>Per-head value width (latent attention).</summary>
+        public int? VHeadDim { get; internal set; }
+
+        /// <summary>Learned position embedding rows (GPT-2's n_positions); null for rotary models.</summary>
+        public int? PositionEmbeddingRows { get; internal set; }
+
+        /// <summary>Per layer, whether its MLP is a mixture of experts; null for a dense model.</summary>
+        internal bool[] ExpertLayers { get; set; }
+
+        /// <summary>Per layer, whether it attends through the window (from layer_types); null to use <see cref="SlidingWindowFromLayer"/>.</summary>
+        internal bool[] SlidingLayers { get; set; }
+
+        /// <summary>Whether each router also holds e_score_correction_bias (DeepSeek's noaux_tc routing).</summary>
+        internal bool RouterScoreCorrectionBias { get; set; }
+
+        /// <summary>Returns whether layer <paramref name="layer"/> routes its tokens to experts.</summary>
+        public bool UsesExperts(int layer) => ExpertLayers != null && layer >= 0 && layer < ExpertLayers.Length && ExpertLayers[layer];
+
         internal List<string> Derivations { get; } = new List<string>();
 
         /// <summary>The module list, built once when the description is complete.</summary>
@@ -90,7 +142,15 @@ namespace MfuTools.Core.Models
         public IReadOnlyList<string> GetDerivations() => Derivations;
 
         /// <summary>Returns whether layer <paramref name="layer"/> attends through the sliding window.</summary>
-        public bool UsesSlidingWindow(int layer) => SlidingWindow.HasValue && layer >= SlidingWindowFromLayer;
+        public bool UsesSlidingWindow(int layer)
+        {
+            if (!SlidingWindow.HasValue)
+            {
+                return false;
+            }
+
+            return SlidingLayers != null ? layer >= 0 && layer < SlidingLayers.Length && SlidingLayers[layer] : layer >= SlidingWindowFromLayer;
+        }
 
         public override string ToString() => Name;
     }

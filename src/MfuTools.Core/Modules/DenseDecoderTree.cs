@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using MfuTools.Core.Models;
 
@@ -11,10 +12,13 @@ namespace MfuTools.Core.Modules
     /// </summary>
     internal static class DenseDecoderTree
     {
-        /// <summary>SiLU, x·σ(x): exponent, add and divide, counted as 3 FLOPs per element as the design note does.</summary>
-        private const int SiluFlopsPerElement = 3;
+        /// <summary>SiLU, x·σ(x): exponent, add and divide, counted as 3 FLOPs per element.</summary>
+        internal const int SiluFlopsPerElement = 3;
 
-        public static IReadOnlyList<ModuleSpec> Build(ModelConfig model)
+        public static IReadOnlyList<ModuleSpec> Build(ModelConfig model) => Build(model, AddLayer);
+
+        /// <summary>Builds the Llama-style frame (embedding, rotary, norm, lm_head) around layers that <paramref name="addLayer"/> adds.</summary>
+        internal static IReadOnlyList<ModuleSpec> Build(ModelConfig model, Action<List<ModuleSpec>, ModelConfig, int> addLayer)
         {
             var h = model.HiddenSize;
             var modules = new List<ModuleSpec>(4 + model.NumHiddenLayers * 20)
@@ -25,7 +29,7 @@ namespace MfuTools.Core.Modules
 
             for (var layer = 0; layer < model.NumHiddenLayers; layer++)
             {
-                AddLayer(modules, model, layer);
+                addLayer(modules, model, layer);
             }
 
             modules.Add(ModuleSpec.RmsNorm("model.norm", "model.norm", null, h));
@@ -37,12 +41,31 @@ namespace MfuTools.Core.Modules
         {
             var prefix = "model.layers." + layer + ".";
             var h = model.HiddenSize;
+
+            modules.Add(ModuleSpec.RmsNorm(prefix + "input_layernorm", "input_layernorm", layer, h));
+            AddAttention(modules, model, layer, prefix);
+            modules.Add(ModuleSpec.Elementwise(ModuleKind.ResidualAdd, prefix + "residual_add_attn", "residual_add_attn", layer, h, 1));
+
+            // PaLM's parallel block feeds the one input norm to both attention and the MLP.
+            // NOTE: PaLM's norm is a LayerNorm without bias (it also subtracts the mean); it is
+            // counted as RMSNorm here, 4 FLOPs per element, which only the Detailed count sees.
+            if (model.Family != ArchitectureFamily.PaLM)
+            {
+                modules.Add(ModuleSpec.RmsNorm(prefix + "post_attention_layernorm", "post_attention_layernorm", layer, h));
+            }
+
+            AddGatedMlp(modules, prefix + "mlp.", "mlp.", layer, h, model.IntermediateSize, model.MlpBias);
+            modules.Add(ModuleSpec.Elementwise(ModuleKind.ResidualAdd, prefix + "residual_add_mlp", "residual_add_mlp", layer, h, 1));
+        }
+
+        /// <summary>Adds the grouped-query rotary attention of a Llama-style layer, from q_proj to o_proj.</summary>
+        internal static void AddAttention(List<ModuleSpec> modules, ModelConfig model, int layer, string prefix)
+        {
+            var h = model.HiddenSize;
             var nh = model.NumAttentionHeads;
             var nkv = model.NumKeyValueHeads;
             var d = model.HeadDim;
             var window = model.UsesSlidingWindow(layer) ? model.SlidingWindow : null;
-
-            modules.Add(ModuleSpec.RmsNorm(prefix + "input_layernorm", "input_layernorm", layer, h));
 
             modules.Add(ModuleSpec.Linear(prefix + "self_attn.q_proj", "self_attn.q_proj", layer, h, (long)nh * d, model.QkvBias));
             modules.Add(ModuleSpec.Linear(prefix + "self_attn.k_proj", "self_attn.k_proj", layer, h, (long)nkv * d, model.QkvBias));
@@ -59,11 +82,6 @@ namespace MfuTools.Core.Modules
             modules.Add(ModuleSpec.Attention(ModuleKind.AttentionSoftmax, prefix + "self_attn.attention.softmax", "self_attn.attention.softmax", layer, nh, nkv, d, d, window));
             modules.Add(ModuleSpec.Attention(ModuleKind.AttentionValues, prefix + "self_attn.attention.pv", "self_attn.attention.pv", layer, nh, nkv, d, d, window));
             modules.Add(ModuleSpec.Linear(prefix + "self_attn.o_proj", "self_attn.o_proj", layer, (long)nh * d, h, model.OProjBias));
-            modules.Add(ModuleSpec.Elementwise(ModuleKind.ResidualAdd, prefix + "residual_add_attn", "residual_add_attn", layer, h, 1));
-
-            modules.Add(ModuleSpec.RmsNorm(prefix + "post_attention_layernorm", "post_attention_layernorm", layer, h));
-            AddGatedMlp(modules, prefix + "mlp.", "mlp.", layer, h, model.IntermediateSize, model.MlpBias);
-            modules.Add(ModuleSpec.Elementwise(ModuleKind.ResidualAdd, prefix + "residual_add_mlp", "residual_add_mlp", layer, h, 1));
         }
 
         /// <summary>Adds a gated SiLU MLP: down(act(gate(x)) · up(x)).</summary>

@@ -15,6 +15,7 @@ namespace MfuTools.Core.Modules
             Layer = layer;
             Kind = kind;
             RoutedPerToken = 1;
+            Experts = 1;
         }
 
         /// <summary>Full module path, as in Hugging Face's named_modules(): <c>model.layers.3.mlp.up_proj</c>.</summary>
@@ -65,6 +66,25 @@ namespace MfuTools.Core.Modules
         /// rows of routed experts, where each token visits k experts.
         /// </summary>
         public int RoutedPerToken { get; private set; }
+
+        /// <summary>
+        /// Experts this row stands for: E for the summed rows of routed experts, 1 for every
+        /// other module. A decode step reads the weights of only the experts its tokens use
+        /// (see <see cref="Counting.ExpertRouting.ExpectedDistinctExperts"/>).
+        /// </summary>
+        public int Experts { get; private set; }
+
+        /// <summary>
+        /// Whether a router also holds a per-expert score correction bias (DeepSeek-V3's
+        /// e_score_correction_bias, used only to pick experts): E parameters, no FLOPs.
+        /// </summary>
+        public bool HasScoreCorrectionBias { get; private set; }
+
+        /// <summary>
+        /// Values cached per token by latent attention (DeepSeek's kv_lora_rank + qk_rope_head_dim),
+        /// which replace the per-head keys and values in the KV cache; null for ordinary attention.
+        /// </summary>
+        public int? LatentCacheWidth { get; private set; }
 
         /// <summary>Whether the weight is shared with another module (a tied lm_head) and so not counted again.</summary>
         public bool SharesWeight { get; private set; }
@@ -131,6 +151,52 @@ namespace MfuTools.Core.Modules
             };
         }
 
+        /// <summary>A LayerNorm over <paramref name="normalizedSize"/> features, with a weight and a bias.</summary>
+        public static ModuleSpec LayerNorm(string name, string group, int? layer, long normalizedSize)
+        {
+            var parameters = 2m * normalizedSize;
+            return new ModuleSpec(name, group, layer, ModuleKind.LayerNorm)
+            {
+                NormalizedSize = normalizedSize,
+                Features = normalizedSize,
+                FlopsPerElement = 5,
+                HasBias = true,
+                Parameters = parameters,
+                ActiveParameters = parameters,
+            };
+        }
+
+        /// <summary>
+        /// A gating Linear h→<paramref name="outFeatures"/> followed by a softmax or sigmoid: the
+        /// router of an MoE layer (<see cref="ModuleKind.Router"/>) or Qwen2-MoE's shared-expert
+        /// gate (<see cref="ModuleKind.SharedExpertGate"/>).
+        /// </summary>
+        public static ModuleSpec Gate(ModuleKind kind, string name, string group, int layer, long inFeatures, long outFeatures, bool scoreCorrectionBias = false)
+        {
+            var parameters = (decimal)inFeatures * outFeatures + (scoreCorrectionBias ? outFeatures : 0);
+            return new ModuleSpec(name, group, layer, kind)
+            {
+                InFeatures = inFeatures,
+                OutFeatures = outFeatures,
+                Features = outFeatures,
+                FlopsPerElement = 1,
+                HasScoreCorrectionBias = scoreCorrectionBias,
+                Parameters = parameters,
+                ActiveParameters = parameters,
+            };
+        }
+
+        /// <summary>Scaling <paramref name="routedPerToken"/> expert outputs of width <paramref name="hidden"/> by their weights and summing them.</summary>
+        public static ModuleSpec ExpertCombine(string name, string group, int layer, long hidden, int routedPerToken)
+        {
+            return new ModuleSpec(name, group, layer, ModuleKind.ExpertCombine)
+            {
+                Features = hidden,
+                FlopsPerElement = 2,
+                RoutedPerToken = routedPerToken,
+            };
+        }
+
         public static ModuleSpec Elementwise(ModuleKind kind, string name, string group, int? layer, long features, int flopsPerElement)
         {
             return new ModuleSpec(name, group, layer, kind)
@@ -153,6 +219,17 @@ namespace MfuTools.Core.Modules
         }
 
         /// <summary>
+        /// An attention row of latent attention: per-head widths as for <see cref="Attention"/>,
+        /// and <paramref name="latentCacheWidth"/> values cached per token instead of per-head keys and values.
+        /// </summary>
+        public static ModuleSpec LatentAttention(ModuleKind kind, string name, string group, int layer, int heads, int queryKeyHeadDim, int valueHeadDim, int latentCacheWidth, int? window)
+        {
+            var spec = Attention(kind, name, group, layer, heads, heads, queryKeyHeadDim, valueHeadDim, window);
+            spec.LatentCacheWidth = latentCacheWidth;
+            return spec;
+        }
+
+        /// <summary>
         /// Returns a copy that stands for <paramref name="instances"/> copies of this module,
         /// each token using <paramref name="routedPerToken"/> of them (the routed experts of an
         /// MoE layer, summed into one row per projection kind).
@@ -161,6 +238,7 @@ namespace MfuTools.Core.Modules
         {
             var copy = (ModuleSpec)MemberwiseClone();
             copy.RoutedPerToken = routedPerToken;
+            copy.Experts = instances;
             copy.Parameters = Parameters * instances;
             copy.ActiveParameters = Parameters * routedPerToken;
             return copy;

@@ -20,7 +20,17 @@ namespace MfuTools.Core.Modules
                 case ArchitectureFamily.Mistral:
                 case ArchitectureFamily.Qwen2:
                 case ArchitectureFamily.Qwen3:
+                case ArchitectureFamily.PaLM:
                     return DenseDecoderTree.Build(model);
+                case ArchitectureFamily.Mixtral:
+                case ArchitectureFamily.Qwen2Moe:
+                case ArchitectureFamily.Qwen3Moe:
+                    return MixtureOfExpertsTree.Build(model);
+                case ArchitectureFamily.DeepSeekV2:
+                case ArchitectureFamily.DeepSeekV3:
+                    return DeepSeekTree.Build(model);
+                case ArchitectureFamily.Gpt2:
+                    return Gpt2Tree.Build(model);
                 default:
                     throw new NotSupportedException($"No module tree for architecture family {model.Family}.");
             }

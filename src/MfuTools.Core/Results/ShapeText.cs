@@ -4,7 +4,7 @@ using MfuTools.Core.Modules;
 namespace MfuTools.Core.Results
 {
     /// <summary>
-    /// The design note's shapes as flat strings: weights as (in, out), activations as
+    /// Module shapes as flat strings: weights as (in, out), activations as
     /// (B, S, features) and attention tensors as (B, heads, S, d). Built on demand, because
     /// most callers never read them.
     /// </summary>
@@ -15,17 +15,33 @@ namespace MfuTools.Core.Results
             switch (m.Kind)
             {
                 case ModuleKind.Linear:
-                    return m.SharesWeight ? Tuple(m.InFeatures, m.OutFeatures) + " tied" : Tuple(m.InFeatures, m.OutFeatures);
+                    return m.SharesWeight ? Tuple(m.InFeatures, m.OutFeatures) + " tied" : Experts(m) + Tuple(m.InFeatures, m.OutFeatures);
                 case ModuleKind.Embedding:
+                case ModuleKind.Router:
+                case ModuleKind.SharedExpertGate:
                     return Tuple(m.InFeatures, m.OutFeatures);
                 case ModuleKind.RmsNorm:
+                case ModuleKind.LayerNorm:
                     return Tuple(m.NormalizedSize);
                 default:
                     return string.Empty;
             }
         }
 
-        public static string Bias(ModuleSpec m) => m.Kind == ModuleKind.Linear && m.HasBias ? Tuple(m.OutFeatures) : string.Empty;
+        public static string Bias(ModuleSpec m)
+        {
+            switch (m.Kind)
+            {
+                case ModuleKind.Linear:
+                    return m.HasBias ? Experts(m) + Tuple(m.OutFeatures) : string.Empty;
+                case ModuleKind.LayerNorm:
+                    return Tuple(m.NormalizedSize);
+                case ModuleKind.Router:
+                    return m.HasScoreCorrectionBias ? Tuple(m.OutFeatures) : string.Empty;
+                default:
+                    return string.Empty;
+            }
+        }
 
         public static string Input(ModuleSpec m, long b, long s)
         {
@@ -34,6 +50,8 @@ namespace MfuTools.Core.Results
                 case ModuleKind.Embedding:
                     return Tuple(b, s);
                 case ModuleKind.Linear:
+                case ModuleKind.Router:
+                case ModuleKind.SharedExpertGate:
                     return Tuple(b, s, m.InFeatures);
                 case ModuleKind.RotaryEmbedding:
                     return m.Layer == null ? Tuple(b, s) : Tuple(b, s, (long)(m.Heads + m.KeyValueHeads) * m.QueryKeyHeadDim);
@@ -55,6 +73,8 @@ namespace MfuTools.Core.Results
                 case ModuleKind.Embedding:
                     return Tuple(b, s, m.OutFeatures);
                 case ModuleKind.Linear:
+                case ModuleKind.Router:
+                case ModuleKind.SharedExpertGate:
                     return Tuple(b, s, m.OutFeatures);
                 case ModuleKind.RotaryEmbedding:
                     return m.Layer == null ? Tuple(b, s, m.QueryKeyHeadDim) : Tuple(b, s, (long)(m.Heads + m.KeyValueHeads) * m.QueryKeyHeadDim);
@@ -68,6 +88,10 @@ namespace MfuTools.Core.Results
                     return Tuple(b, s, m.Features);
             }
         }
+
+        /// <summary>Prefixes the shape of one routed expert with the expert count ("8 x "), empty for other modules.</summary>
+        private static string Experts(ModuleSpec m) =>
+            m.Experts > 1 ? m.Experts.ToString(CultureInfo.InvariantCulture) + " x " : string.Empty;
 
         private static string Tuple(params long[] values)
         {

@@ -62,13 +62,23 @@ namespace MfuTools.Tests.Cmdlets
         [Fact]
         public void UnsupportedModelType_IsNotImplementedError()
         {
-            using (var shell = new PowerShellRunner())
+            // An encoder such as BERT (bert-base-uncased's dimensions) has no module tree here.
+            var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mfutools-bert-" + System.Guid.NewGuid().ToString("N") + ".json");
+            System.IO.File.WriteAllText(file, "{\"model_type\": \"bert\", \"hidden_size\": 768, \"num_hidden_layers\": 12, \"num_attention_heads\": 12, \"intermediate_size\": 3072, \"vocab_size\": 30522}");
+            try
             {
-                shell.Run("Get-ModelFlops -Path $p -Summary", new Dictionary<string, object> { ["p"] = TestData.Config("openai-community__gpt2__resaved.json") });
+                using (var shell = new PowerShellRunner())
+                {
+                    shell.Run("Get-ModelFlops -Path $p -Summary", new Dictionary<string, object> { ["p"] = file });
 
-                var error = Assert.Single(shell.Errors);
-                Assert.StartsWith("ModelTypeNotSupported,", error.FullyQualifiedErrorId);
-                Assert.Contains("gpt2", error.Exception.Message);
+                    var error = Assert.Single(shell.Errors);
+                    Assert.StartsWith("ModelTypeNotSupported,", error.FullyQualifiedErrorId);
+                    Assert.Contains("bert", error.Exception.Message);
+                }
+            }
+            finally
+            {
+                System.IO.File.Delete(file);
             }
         }
 

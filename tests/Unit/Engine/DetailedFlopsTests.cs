@@ -8,7 +8,7 @@ namespace MfuTools.Tests.Engine
 {
     /// <summary>
     /// Per-module forward FLOPs of Qwen2.5-7B, one layer, B = 1, S = 2048, worked by hand from
-    /// the design note's formulas with the config's h = 3584, nh = 28, nkv = 4, d = 128,
+    /// the per-module formulas (docs/conventions.md) with the config's h = 3584, nh = 28, nkv = 4, d = 128,
     /// I = 18944, V = 152064. T = 2048.
     /// </summary>
     public class DetailedFlopsTests
@@ -44,7 +44,7 @@ namespace MfuTools.Tests.Engine
         [InlineData("model.layers.0.input_layernorm", 29_360_128)]
         // 3·T, the rotary row inside attention
         [InlineData("model.layers.0.self_attn.rotary_emb", 6_144)]
-        // T·I and T·h, the rows beyond the design note
+        // T·I and T·h: the gate product and the residual add
         [InlineData("model.layers.0.mlp.act_mul", 38_797_312)]
         [InlineData("model.layers.0.residual_add_attn", 7_340_032)]
         public void Qwen25_7B_LayerZero(string module, long expected)
@@ -62,7 +62,7 @@ namespace MfuTools.Tests.Engine
         [Fact]
         public void AttentionRows_SumToNoteAttentionTotal()
         {
-            // The design note's "Qwen2Attention total" for one layer:
+            // The attention total of one Qwen2 layer, worked by hand:
             // 4·T·h·(nh·d) + 4·T·h·(nkv·d) + T·(nh·d) + 2·T·(nkv·d) + 4·B·nh·S²·d + 2·B·nh·S²
             // = 180,632,944,640.
             var model = ConfigReader.Read(TestData.Config("Qwen__Qwen2.5-7B.json"));
@@ -75,8 +75,8 @@ namespace MfuTools.Tests.Engine
         [Fact]
         public void MlpRows_SumToNoteMlpTotal()
         {
-            // The design note's "mlp total": 6·T·h·I + 3·T·I = 834,413,789,184; its act_mul
-            // row (T·I) is beyond the note and left out of this sum.
+            // The gated MLP total 6·T·h·I + 3·T·I = 834,413,789,184 (projections and SiLU); the act_mul
+            // row (T·I) is a separate term and left out of this sum.
             var model = ConfigReader.Read(TestData.Config("Qwen__Qwen2.5-7B.json"));
             var rows = FlopCounter.Breakdown(model, new RunShape(1, 2048), Convention.Detailed, new[] { 0 });
             var mlp = rows.Where(r => r.Module.Contains(".mlp.") && !r.Module.EndsWith("act_mul")).Sum(r => r.ForwardFlops);
@@ -87,7 +87,7 @@ namespace MfuTools.Tests.Engine
         [Fact]
         public void MatmulTotals_MatchNoteTotalSection()
         {
-            // The design note's "Total" per layer: self_attn 180,388,626,432 and mlp
+            // Matmul-only totals per layer, worked by hand: self_attn 180,388,626,432 and mlp
             // 834,297,397,248 (matmul only, no bias).
             var model = PresetCatalog.Find("Qwen2.5-7B");
             var rows = FlopCounter.Breakdown(model, new RunShape(1, 2048), Convention.Matmul, new[] { 5 });

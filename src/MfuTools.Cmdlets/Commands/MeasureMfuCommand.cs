@@ -1,0 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using MfuTools.Cmdlets.Infrastructure;
+using MfuTools.Core.Counting;
+using MfuTools.Core.Errors;
+using MfuTools.Core.Hardware;
+using MfuTools.Core.Mfu;
+using MfuTools.Core.Models;
+using MfuTools.Core.Results;
+
+namespace MfuTools.Cmdlets.Commands
+{
+    /// <summary>
+    /// Measures the model FLOPs utilization (and, with -Recompute, the hardware FLOPs
+    /// utilization) of a training run from its speed, its devices and a model. Each piped
+    /// record (a row of a step log) gives one result; a row with a bad value gives one error.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Measure, "Mfu", DefaultParameterSetName = ModelSet)]
+    [OutputType(typeof(MfuResult))]
+    public sealed class MeasureMfuCommand : RunShapeCmdletBase
+    {
+        private readonly Dictionary<string, Accelerator> resolvedNames = new Dictionary<string, Accelerator>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> warningsWritten = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>Counting convention of the model FLOPs; Matmul by default.</summary>
+        [Parameter]
+        public Convention Convention { get; set; } = Convention.Matmul;
+
+        /// <summary>Wall seconds per optimizer step.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("StepTime", "step_time", "step_time_s", "step_seconds", "seconds_per_step", "sec_per_step", "time_per_step", "IterationTime", "iteration_time", "iter_time")]
+        [InvariantNumber]
+        public double? StepSeconds { get; set; }
+
+        /// <summary>Tokens per second over the whole job (all devices).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("tokens_per_second", "tokens_per_sec", "global_tokens_per_second", "throughput_tokens_per_second")]
+        [InvariantNumber]
+        public double? TokensPerSecond { get; set; }
+
+        /// <summary>Tokens per second on one device.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("tokens_per_second_per_device", "tokens_per_second_per_gpu", "tokens_per_sec_per_gpu", "tps", "tgs")]
+        [InvariantNumber]
+        public double? TokensPerSecondPerDevice { get; set; }
+
+        /// <summary>Sequences per second over the whole job.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("samples_per_second", "samples_per_sec", "train_samples_per_second", "SamplesPerSec")]
+        [InvariantNumber]
+        public double? SamplesPerSecond { get; set; }
+
+        /// <summary>Devices in the job; 1 by default.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Devices", "device_count", "num_devices", "NumGpus", "num_gpus", "world_size")]
+        [InvariantNumber(WholeNumber = true)]
+        public long DeviceCount { get; set; } = 1;
+
+        /// <summary>A catalog name (as typed or as nvidia-smi prints it) or an object from Get-MfuAccelerator.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Gpu", "gpu_name", "device_name")]
+        [ArgumentCompleter(typeof(AcceleratorNameCompleter))]
+        public object Accelerator { get; set; }
+
+        /// <summary>Instead of -Accelerator: the dense peak of one device at the run's precision, in FLOP/s.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [InvariantNumber]
+        public double? PeakFlopsPerSecond { get; set; }
+
+        /// <summary>The precision the run computed in; its dense peak is used. BF16 by default; dtype names such as bfloat16 work too.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Dtype")]
+        [PrecisionName]
+        public Precision Precision { get; set; } = Precision.BF16;
+
+        /// <summary>Activation recomputation of the run; when given, the result also has HFU.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EnumName(typeof(Recompute))]
+        public Recompute? Recompute { get; set; }
+
+        /// <summary>The FLOP/s per device the training framework printed, in FLOP/s, carried into the result for comparison.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [InvariantNumber]
+        public double? ReportedFlopsPerSecondPerDevice { get; set; }
+
+        /// <summary>The MFU the training framework printed, as a fraction, carried into the result for comparison.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [InvariantNumber]
+        public double? ReportedMfu { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var throughput = Attempt(ChooseThroughput, null);
+            var accelerator = throughput == null ? null : Attempt(ChooseAccelerator, Accelerator);
+            if (throughput == null || accelerator == null)
+            {
+                return;
+            }
+
+            if (throughput.Kind == ThroughputKind.StepSeconds && !MyInvocation.BoundParameters.ContainsKey(nameof(BatchSize)))
+            {
+                Warn("-StepSeconds was given without -BatchSize, so one sequence per step is assumed. Give -BatchSize (the global batch) for the real MFU.");
+            }
+
+            if (throughput.Kind != ThroughputKind.TokensPerSecondPerDevice && !MyInvocation.BoundParameters.ContainsKey(nameof(DeviceCount)))
+            {
+                WriteVerbose("-DeviceCount was not given: one device is assumed.");
+            }
+
+            foreach (var model in ResolveModels())
+            {
+                Attempt(() => Measure(model, throughput, accelerator), model.Name);
+            }
+        }
+
+        private void Measure(ModelConfig model, Throughput throughput, Accelerator accelerator)
+        {
+            var run = CreateRunShape();
+            var request = new MfuRequest(model, run, Convention, throughput, DeviceCount, accelerator, Precision, Recompute,
+                ReportedFlopsPerSecondPerDevice, ReportedMfu);
+            var measurement = MfuCalculator.Measure(request);
+            var result = measurement.Result;
+
+            WriteVerbose($"'{model.Name}' at batch size {run.BatchSize}, sequence length {run.SequenceLength}, convention {Convention}, causal attention {(run.CausalAttention ? "halved" : "full")}: " +
+                         $"{result.ModelFlopsPerStep:N0} model FLOPs per step ({result.ModelFlopsPerToken:N0} per token), {result.HardwareFlopsPerStep:N0} hardware FLOPs per step.");
+            WriteVerbose($"Step time {result.StepSeconds:G6} s on {DeviceCount} devices; peak {result.PeakFlopsPerSecond:G6} FLOP/s per device ({result.PeakSource}).");
+            foreach (var warning in measurement.Warnings)
+            {
+                Warn(warning);
+            }
+
+            WriteObject(result);
+        }
+
+        /// <summary>Returns the first throughput given, in the order StepSeconds, TokensPerSecond, TokensPerSecondPerDevice, SamplesPerSecond.</summary>
+        private Throughput ChooseThroughput()
+        {
+            var given = new List<(ThroughputKind Kind, double Value)>();
+            Add(given, ThroughputKind.StepSeconds, StepSeconds);
+            Add(given, ThroughputKind.TokensPerSecond, TokensPerSecond);
+            Add(given, ThroughputKind.TokensPerSecondPerDevice, TokensPerSecondPerDevice);
+            Add(given, ThroughputKind.SamplesPerSecond, SamplesPerSecond);
+            if (given.Count == 0)
+            {
+                throw new MfuException(ErrorIds.ThroughputMissing, MfuErrorKind.InvalidArgument,
+                    "No throughput was given (or its value is empty). Give one of -StepSeconds, -TokensPerSecond, -TokensPerSecondPerDevice or -SamplesPerSecond.");
+            }
+
+            var chosen = given[0];
+            var ignored = given.Count > 1 ? $"; ignoring {string.Join(", ", given.GetRange(1, given.Count - 1).ConvertAll(g => "-" + g.Kind))}" : string.Empty;
+            WriteVerbose($"Throughput from -{chosen.Kind} = {chosen.Value:G9}{ignored}.");
+            return new Throughput(chosen.Kind, chosen.Value);
+        }
+
+        private Accelerator ChooseAccelerator()
+        {
+            var value = Accelerator is PSObject wrapped ? wrapped.BaseObject : Accelerator;
+            if (value is string text && string.IsNullOrWhiteSpace(text))
+            {
+                value = null;
+            }
+
+            if (value != null && PeakFlopsPerSecond.HasValue)
+            {
+                throw new MfuException(ErrorIds.HardwareConflict, MfuErrorKind.InvalidArgument,
+                    "Both -Accelerator and -PeakFlopsPerSecond were given. Give one: a catalog name, or the peak of one device.");
+            }
+
+            if (PeakFlopsPerSecond.HasValue)
+            {
+                return Core.Hardware.Accelerator.FromPeak(PeakFlopsPerSecond.Value);
+            }
+
+            switch (value)
+            {
+                case null:
+                    throw new MfuException(ErrorIds.HardwareMissing, MfuErrorKind.InvalidArgument,
+                        "No hardware was given. Give -Accelerator with a name from Get-MfuAccelerator (for example H100), or -PeakFlopsPerSecond with the dense peak of one device.");
+                case Accelerator accelerator:
+                    return accelerator;
+                case string name:
+                    return ResolveName(name);
+                default:
+                    throw new MfuException(ErrorIds.AcceleratorNotFound, MfuErrorKind.InvalidArgument,
+                        $"-Accelerator takes a name or an object from Get-MfuAccelerator, not a {value.GetType().Name}.", value);
+            }
+        }
+
+        private Accelerator ResolveName(string name)
+        {
+            if (resolvedNames.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var accelerator = AcceleratorCatalog.Resolve(name, out var explanation);
+            WriteVerbose(explanation);
+            resolvedNames[name] = accelerator;
+            return accelerator;
+        }
+
+        private static void Add(List<(ThroughputKind, double)> given, ThroughputKind kind, double? value)
+        {
+            if (value.HasValue)
+            {
+                given.Add((kind, value.Value));
+            }
+        }
+
+        /// <summary>Writes each distinct warning once per pipeline, so a long step log does not repeat it on every row.</summary>
+        private void Warn(string message)
+        {
+            if (warningsWritten.Add(message))
+            {
+                WriteWarning(message);
+            }
+        }
+    }
+}
