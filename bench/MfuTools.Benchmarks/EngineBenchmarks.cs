@@ -3,6 +3,8 @@ using BenchmarkDotNet.Attributes;
 using MfuTools.Core.Catalogs;
 using MfuTools.Core.Config;
 using MfuTools.Core.Counting;
+using MfuTools.Core.Hardware;
+using MfuTools.Core.Mfu;
 using MfuTools.Core.Models;
 using MfuTools.Core.Results;
 using Newtonsoft.Json.Linq;
@@ -22,12 +24,17 @@ namespace MfuTools.Benchmarks
         private ModelConfig _qwen72B;
         private ModelConfig _llama405B;
         private JObject _qwen72BJson;
+        private MfuRequest _llama8BStep;
 
         [GlobalSetup]
         public void Setup()
         {
             _qwen72B = PresetCatalog.Find("Qwen2.5-72B");
             _llama405B = PresetCatalog.Find("Llama-3.1-405B");
+
+            // One logged step of Llama-3.1-8B on 64 H100s: 512 sequences of 4,096 tokens in 4.4 s.
+            _llama8BStep = new MfuRequest(PresetCatalog.Find("Llama-3.1-8B"), new RunShape(512, 4096), Convention.Matmul,
+                new Throughput(ThroughputKind.StepSeconds, 4.4), 64, AcceleratorCatalog.Resolve("H100"), Precision.BF16);
 
             // The dimensions of Qwen2.5-72B's config.json on Hugging Face.
             _qwen72BJson = JObject.Parse(@"{
@@ -54,6 +61,8 @@ namespace MfuTools.Benchmarks
         [Benchmark]
         public ModelConfig ReadConfig72B() => ConfigReader.FromJson(_qwen72BJson, "config.json", "Qwen2.5-72B");
 
-        // NOTE: an MFU computation belongs here once Measure-Mfu's engine is on this branch.
+        /// <summary>The MFU of one training step, as Measure-Mfu computes it for each piped record.</summary>
+        [Benchmark]
+        public MfuMeasurement Mfu8B() => MfuCalculator.Measure(_llama8BStep);
     }
 }
