@@ -25,8 +25,8 @@ namespace MfuTools.Cmdlets.Commands
 
         /// <summary>
         /// FLOPs per step of each model, run shape, convention and recomputation met in this
-        /// pipeline. The records of one step log share them, and counting them took about half the
-        /// time per record before it was cached. Models are keyed by reference: a preset is one object per session.
+        /// pipeline. The records of one step log share them, and counting them took about half
+        /// the time per record before they were kept here. Models are keyed by reference.
         /// </summary>
         private readonly Dictionary<(ModelConfig, long, long, bool, Convention, Recompute?), StepFlops> countedSteps =
             new Dictionary<(ModelConfig, long, long, bool, Convention, Recompute?), StepFlops>();
