@@ -69,6 +69,19 @@ $floor = Measure-Median { $out = $steps | Measure-BindingFloor }
 # It pipes the same records; the target is Measure-Mfu <= 1.5 x the floor.
 # ---------------------------------------------------------------------------------------
 if (Get-Command Measure-Mfu -Module MfuTools -ErrorAction Ignore) {
+    # The floor is only a floor if it binds what Measure-Mfu binds: the same parameters by
+    # property name, with the same aliases.
+    $describe = {
+        param($name)
+        (Get-Command $name).ParameterSets | Where-Object Name -in 'Model', '__AllParameterSets' |
+            ForEach-Object Parameters | Where-Object ValueFromPipelineByPropertyName |
+            ForEach-Object { '{0}({1})' -f $_.Name, (($_.Aliases | Sort-Object) -join ',') } | Sort-Object -Unique
+    }
+    $difference = Compare-Object @(& $describe Measure-Mfu) @(& $describe Measure-BindingFloor)
+    if ($difference) {
+        throw "Measure-BindingFloor no longer binds what Measure-Mfu binds by property name: $($difference | Out-String)"
+    }
+
     $mfu = Measure-Median { $out = $steps | Measure-Mfu -Model Llama-3.1-8B -Accelerator H100 -DeviceCount 64 }
     $results.Add([pscustomobject]@{
             Comparison = "Measure-Mfu over $Records records vs do-nothing cmdlet"

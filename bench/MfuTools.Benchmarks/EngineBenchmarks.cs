@@ -61,7 +61,7 @@ namespace MfuTools.Benchmarks
         [Benchmark]
         public ModelConfig ReadConfig72B() => ConfigReader.FromJson(_qwen72BJson, "config.json", "Qwen2.5-72B");
 
-        /// <summary>The MFU of one training step, as Measure-Mfu computes it for each piped record.</summary>
+        /// <summary>The MFU of one training step with its FLOPs counted afresh, as Measure-Mfu does for the first record of each model and run shape.</summary>
         [Benchmark]
         public MfuMeasurement Mfu8B() => MfuCalculator.Measure(_llama8BStep);
     }
