@@ -7,6 +7,10 @@ BeforeDiscovery {
         @{ Type = 'ModelFlopsSummary'; Command = { Get-ModelFlops -Model Qwen2.5-72B -BatchSize 1024 -SequenceLength 32768 -Summary -CausalAttention } }
         @{ Type = 'ModelConfig'; Command = { Get-MfuModel } }
     )
+
+    Import-Module MfuTools -Force
+    $outputTypes = @((Get-Module MfuTools).ExportedCmdlets.Values | ForEach-Object OutputType | ForEach-Object Name |
+            Where-Object { $_ -like 'MfuTools.*' } | Sort-Object -Unique | ForEach-Object { @{ TypeName = $_ } })
 }
 
 BeforeAll {
@@ -42,7 +46,7 @@ Describe '<Type> views' -ForEach $outputs {
     }
 
     It 'shows no NaN or Infinity' {
-        (Format-Text $Command) + (Format-Text $Command -View List) | Should -Not -Match 'NaN|Infinity|∞'
+        (Format-Text $Command) + (Format-Text $Command -View List) | Should -Not -Match '\bNaN\b|\bInfinity\b|∞'
     }
 }
 
@@ -100,5 +104,13 @@ Describe 'Numbers from CSV under de-DE' {
         }
 
         $german.TrainingFlops | Should -Be (Get-ModelFlops -Model Qwen2.5-7B -BatchSize 8 -SequenceLength 4096 -Summary).TrainingFlops
+    }
+}
+
+Describe 'Views of every output type' {
+    It '<TypeName> has a table view' -ForEach $outputTypes {
+        $views = Get-FormatData -TypeName $TypeName -PowerShellVersion $PSVersionTable.PSVersion
+        @($views.FormatViewDefinition.Control | Where-Object { $_ -is [System.Management.Automation.TableControl] }).Count |
+            Should -BeGreaterThan 0
     }
 }
