@@ -12,9 +12,9 @@ using Xunit;
 namespace MfuTools.Tests.Properties
 {
     /// <summary>
-    /// Relations every count must keep, checked over random valid dense configs and run
-    /// shapes. A failure prints the config and shape CsCheck shrank it to, with a seed to
-    /// replay it.
+    /// Relations every count must keep, checked over random valid configs (dense, and with
+    /// routed experts) and run shapes. A failure prints the config and shape CsCheck shrank
+    /// it to, with a seed to replay it.
     /// </summary>
     public class FlopPropertyTests
     {
@@ -34,7 +34,7 @@ namespace MfuTools.Tests.Properties
         [Fact]
         public void Totals_EqualSumOfRows()
         {
-            Gen.Select(DenseConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
+            Gen.Select(DecoderConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
             {
                 var model = config.Build();
                 var breakdown = FlopCounter.Breakdown(model, run, convention);
@@ -52,7 +52,7 @@ namespace MfuTools.Tests.Properties
         [Fact]
         public void Training_IsThreeTimesForward()
         {
-            Gen.Select(DenseConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
+            Gen.Select(DecoderConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
             {
                 var model = config.Build();
                 var summary = FlopCounter.Summary(model, run, convention);
@@ -66,7 +66,7 @@ namespace MfuTools.Tests.Properties
         [Fact]
         public void DoublingBatch_DoublesEveryCount()
         {
-            Gen.Select(DenseConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
+            Gen.Select(DecoderConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
             {
                 var model = config.Build();
                 var doubled = new RunShape(run.BatchSize * 2, run.SequenceLength, run.CausalAttention);
@@ -87,7 +87,7 @@ namespace MfuTools.Tests.Properties
         {
             // Grouped-query attention shares K and V among query heads; every query head still
             // scores every key, so qk, scaling, softmax and pv depend on nh, never on nkv.
-            Gen.Select(DenseConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
+            Gen.Select(DecoderConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
             {
                 var grouped = FlopCounter.Breakdown(config.Build(), run, convention);
                 var multiHead = FlopCounter.Breakdown(config.WithKeyValueHeads(config.Heads).Build(), run, convention);
@@ -101,7 +101,7 @@ namespace MfuTools.Tests.Properties
         [Fact]
         public void CausalHalving_ChangesOnlyAttentionRows()
         {
-            Gen.Select(DenseConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
+            Gen.Select(DecoderConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
             {
                 var model = config.Build();
                 var full = FlopCounter.Breakdown(model, new RunShape(run.BatchSize, run.SequenceLength, false), convention);
@@ -126,7 +126,7 @@ namespace MfuTools.Tests.Properties
         {
             // Without a window the causal count is S²/2 pairs instead of S², so qk and pv halve
             // exactly (their 2·B·nh·d factor is even).
-            Gen.Select(DenseConfigGen.Small.Where(c => c.SlidingWindow == null), Shapes).Sample((config, run) =>
+            Gen.Select(DecoderConfigGen.Small.Where(c => c.SlidingWindow == null), Shapes).Sample((config, run) =>
             {
                 var model = config.Build();
                 var full = FlopCounter.Breakdown(model, new RunShape(run.BatchSize, run.SequenceLength, false), Convention.Matmul);
@@ -145,7 +145,7 @@ namespace MfuTools.Tests.Properties
         [Fact]
         public void Counts_AreWholeAndNonNegative()
         {
-            Gen.Select(DenseConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
+            Gen.Select(DecoderConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
             {
                 foreach (var row in FlopCounter.Breakdown(config.Build(), run, convention))
                 {
@@ -159,10 +159,24 @@ namespace MfuTools.Tests.Properties
         }
 
         [Fact]
+        public void ActiveParameters_FollowRouting()
+        {
+            // A token uses k of E experts: the active parameters drop below the total exactly
+            // when some expert goes unused, and never exceed it.
+            DecoderConfigGen.Small.Sample(config =>
+            {
+                var model = config.Build();
+
+                Assert.True(model.ActiveParameters <= model.Parameters);
+                Assert.Equal(config.ExpertsPerToken < config.Experts, model.ActiveParameters < model.Parameters);
+            }, iter: Iterations);
+        }
+
+        [Fact]
         public void ClosedForms_AreNonNegative()
         {
             var closedForms = Gen.OneOf(Convention.PaLM, Convention.Megatron, Convention.Torchtitan);
-            Gen.Select(DenseConfigGen.Small, Shapes, closedForms).Sample((config, run, convention) =>
+            Gen.Select(DecoderConfigGen.Small, Shapes, closedForms).Sample((config, run, convention) =>
             {
                 var summary = FlopCounter.Summary(config.Build(), run, convention);
 
@@ -180,7 +194,7 @@ namespace MfuTools.Tests.Properties
             // and others overflow.
             var logUniform = Gen.Int[0, 30].SelectMany(bits => Gen.Int[1 << bits, bits == 30 ? int.MaxValue : (2 << bits) - 1]);
             var hugeShapes = Gen.Select(logUniform, logUniform, Gen.Bool, (b, s, causal) => new RunShape(b, s, causal));
-            Gen.Select(DenseConfigGen.Huge, hugeShapes, RowConventions).Sample((config, run, convention) =>
+            Gen.Select(DecoderConfigGen.Huge, hugeShapes, RowConventions).Sample((config, run, convention) =>
             {
                 var model = config.Build();
                 var lmHead = 2 * new BigInteger(run.BatchSize) * run.SequenceLength * model.HiddenSize * model.VocabSize;

@@ -6,10 +6,10 @@ using Newtonsoft.Json.Linq;
 namespace MfuTools.Tests.Properties
 {
     /// <summary>
-    /// A random dense decoder config, kept as its dimensions so a property can build a
-    /// variant (other key/value heads) of the same model.
+    /// A random decoder config, dense or (as Mixtral) with routed experts, kept as its
+    /// dimensions so a property can build a variant (other key/value heads) of the same model.
     /// </summary>
-    internal sealed class DenseConfig
+    internal sealed class DecoderConfig
     {
         public string ModelType { get; set; }
         public int HiddenSize { get; set; }
@@ -22,6 +22,11 @@ namespace MfuTools.Tests.Properties
         public bool Tied { get; set; }
         public bool AttentionBias { get; set; }
         public int? SlidingWindow { get; set; }
+
+        /// <summary>Routed experts per layer; 0 for a dense MLP.</summary>
+        public int Experts { get; set; }
+
+        public int ExpertsPerToken { get; set; }
 
         /// <summary>Builds the model the way a config.json on disk would be read.</summary>
         public ModelConfig Build()
@@ -43,6 +48,16 @@ namespace MfuTools.Tests.Properties
                 json["head_dim"] = HeadDim.Value;
             }
 
+            if (Experts > 0)
+            {
+                // Mixtral is Mistral's decoder with every MLP replaced by routed experts.
+                json["model_type"] = "mixtral";
+                json["num_local_experts"] = Experts;
+                json["num_experts_per_tok"] = ExpertsPerToken;
+                json["sliding_window"] = JValue.CreateNull();
+                return ConfigReader.FromJson(json, "generated.json", ToString());
+            }
+
             if (ModelType == "mistral")
             {
                 json["sliding_window"] = SlidingWindow.HasValue ? (JToken)SlidingWindow.Value : JValue.CreateNull();
@@ -58,30 +73,31 @@ namespace MfuTools.Tests.Properties
         }
 
         /// <summary>Returns the same model with <paramref name="keyValueHeads"/> key/value heads.</summary>
-        public DenseConfig WithKeyValueHeads(int keyValueHeads)
+        public DecoderConfig WithKeyValueHeads(int keyValueHeads)
         {
-            var copy = (DenseConfig)MemberwiseClone();
+            var copy = (DecoderConfig)MemberwiseClone();
             copy.KeyValueHeads = keyValueHeads;
             return copy;
         }
 
         public override string ToString() =>
-            $"{ModelType} h{HiddenSize} I{IntermediateSize} L{Layers} nh{Heads} nkv{KeyValueHeads} d{HeadDim?.ToString() ?? "-"} V{VocabSize} tied {Tied} bias {AttentionBias} W{SlidingWindow?.ToString() ?? "-"}";
+            $"{ModelType} h{HiddenSize} I{IntermediateSize} L{Layers} nh{Heads} nkv{KeyValueHeads} d{HeadDim?.ToString() ?? "-"} V{VocabSize} tied {Tied} bias {AttentionBias} W{SlidingWindow?.ToString() ?? "-"} E{Experts} k{ExpertsPerToken}";
     }
 
-    internal static class DenseConfigGen
+    internal static class DecoderConfigGen
     {
         /// <summary>
-        /// Valid dense configs of every supported family: query heads a whole multiple of the
+        /// Valid configs of the Llama-style families, a third of them Mixtral-style with routed
+        /// experts: query heads a whole multiple of the
         /// key/value heads, and hidden_size a multiple of the heads unless head_dim is set.
         /// Sizes stay small enough that hundreds of samples run in a second or two.
         /// </summary>
-        public static readonly Gen<DenseConfig> Small = Configs(maxWidth: 4096, maxLayers: 6, maxVocab: 200_000);
+        public static readonly Gen<DecoderConfig> Small = Configs(maxWidth: 4096, maxLayers: 6, maxVocab: 200_000);
 
         /// <summary>Configs up to the largest sizes ConfigReader accepts, for overflow checks.</summary>
-        public static readonly Gen<DenseConfig> Huge = Configs(maxWidth: ConfigReader.MaxDimension, maxLayers: 3, maxVocab: ConfigReader.MaxVocab);
+        public static readonly Gen<DecoderConfig> Huge = Configs(maxWidth: ConfigReader.MaxDimension, maxLayers: 3, maxVocab: ConfigReader.MaxVocab);
 
-        private static Gen<DenseConfig> Configs(int maxWidth, int maxLayers, int maxVocab)
+        private static Gen<DecoderConfig> Configs(int maxWidth, int maxLayers, int maxVocab)
         {
             var family = Gen.OneOf("llama", "mistral", "qwen2", "qwen3");
             var heads = Gen.Select(Gen.Int[1, 8], Gen.Int[1, 8], (kv, group) => (KeyValueHeads: kv, Heads: kv * group));
@@ -89,9 +105,13 @@ namespace MfuTools.Tests.Properties
             var widths = Gen.Select(Gen.Bool, Gen.Int[1, maxWidth], Gen.Int[1, maxWidth], (explicitHeadDim, hidden, intermediate) => (explicitHeadDim, hidden, intermediate));
             var window = Gen.Select(Gen.Bool, Gen.Int[1, 4096], (has, width) => has ? width : (int?)null);
             var flags = Gen.Select(Gen.Bool, Gen.Bool, (tied, bias) => (tied, bias));
+            var experts = Gen.Int[0, 2].SelectMany(draw => draw < 2
+                ? Gen.Const((Experts: 0, PerToken: 0))
+                : Gen.Int[1, 16].SelectMany(e => Gen.Int[1, e].Select(k => (Experts: e, PerToken: k))));
 
-            return Gen.Select(family, heads, headDim, widths, Gen.Int[1, maxLayers], Gen.Int[1, maxVocab], window, flags,
-                (type, h, d, w, layers, vocab, slidingWindow, f) => new DenseConfig
+            var shapes = Gen.Select(Gen.Int[1, maxLayers], Gen.Int[1, maxVocab], (layers, vocab) => (layers, vocab));
+            return Gen.Select(family, heads, headDim, widths, shapes, window, flags, experts,
+                (type, h, d, w, size, slidingWindow, f, moe) => new DecoderConfig
                 {
                     ModelType = type,
                     Heads = h.Heads,
@@ -99,11 +119,13 @@ namespace MfuTools.Tests.Properties
                     HeadDim = w.explicitHeadDim ? d : (int?)null,
                     HiddenSize = w.explicitHeadDim ? w.hidden : System.Math.Min(h.Heads * d, maxWidth),
                     IntermediateSize = w.intermediate,
-                    Layers = layers,
-                    VocabSize = vocab,
+                    Layers = size.layers,
+                    VocabSize = size.vocab,
                     Tied = f.tied,
                     AttentionBias = f.bias,
                     SlidingWindow = slidingWindow,
+                    Experts = moe.Experts,
+                    ExpertsPerToken = moe.PerToken,
                 })
                 .Where(c => c.HeadDim.HasValue || c.HiddenSize % c.Heads == 0);
         }
