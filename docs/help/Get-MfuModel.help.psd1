@@ -22,16 +22,16 @@
             Title   = 'List the Qwen3 presets'
             Code    = 'Get-MfuModel Qwen3*'
             Remarks = @'
-Name                     ModelType      Params    Active Layers Hidden Heads KvHeads   Vocab Source
-----                     ---------      ------    ------ ------ ------ ----- -------   ----- ------
-Qwen3-0.6B               qwen3         596.0 M   596.0 M     28   1024    16       8  151936 preset of Qwen/Qwen3-0.6B
-Qwen3-1.7B               qwen3         1.721 G   1.721 G     28   2048    16       8  151936 preset of Qwen/Qwen3-1.7B
-Qwen3-4B                 qwen3         4.022 G   4.022 G     36   2560    32       8  151936 preset of Qwen/Qwen3-4B
-Qwen3-8B                 qwen3         8.191 G   8.191 G     36   4096    32       8  151936 preset of Qwen/Qwen3-8B
-Qwen3-14B                qwen3         14.77 G   14.77 G     40   5120    40       8  151936 preset of Qwen/Qwen3-14B
-Qwen3-32B                qwen3         32.76 G   32.76 G     64   5120    64       8  151936 preset of Qwen/Qwen3-32B
-Qwen3-30B-A3B            qwen3_moe     30.53 G   3.353 G     48   2048    32       4  151936 preset of Qwen/Qwen3-30B-A…
-Qwen3-235B-A22B          qwen3_moe     235.1 G   22.19 G     94   4096    64       4  151936 preset of Qwen/Qwen3-235B-…
+Name                   ModelType   Parameters    Active Layers Hidden Heads KvHeads   Vocab Source
+----                   ---------   ----------    ------ ------ ------ ----- -------   ----- ------
+Qwen3-0.6B             qwen3          596.0 M   596.0 M     28   1024    16       8  151936 preset of Qwen/Qwen3-0.6B
+Qwen3-1.7B             qwen3          1.721 G   1.721 G     28   2048    16       8  151936 preset of Qwen/Qwen3-1.7B
+Qwen3-4B               qwen3          4.022 G   4.022 G     36   2560    32       8  151936 preset of Qwen/Qwen3-4B
+Qwen3-8B               qwen3          8.191 G   8.191 G     36   4096    32       8  151936 preset of Qwen/Qwen3-8B
+Qwen3-14B              qwen3          14.77 G   14.77 G     40   5120    40       8  151936 preset of Qwen/Qwen3-14B
+Qwen3-32B              qwen3          32.76 G   32.76 G     64   5120    64       8  151936 preset of Qwen/Qwen3-32B
+Qwen3-30B-A3B          qwen3_moe      30.53 G   3.353 G     48   2048    32       4  151936 preset of Qwen/Qwen3-30B-A3B
+Qwen3-235B-A22B        qwen3_moe      235.1 G   22.19 G     94   4096    64       4  151936 preset of Qwen/Qwen3-235B-A…
 
 The mixture-of-experts presets show fewer active parameters per token than parameters in all.
 '@
@@ -40,10 +40,10 @@ The mixture-of-experts presets show fewer active parameters per token than param
             Title   = 'Pipe presets into Get-ModelFlops'
             Code    = 'Get-MfuModel Mixtral* | Get-ModelFlops -Summary'
             Remarks = @'
-Model                         Params    Active   Tokens   Training  PerToken Convention
------                         ------    ------   ------   --------  -------- ----------
-Mixtral-8x7B-v0.1            46.70 G   12.88 G  2.048 k    163.3 T   79.74 G Detailed
-Mixtral-8x22B-v0.1           140.6 G   39.15 G  2.048 k    496.1 T   242.3 G Detailed
+Model                    Parameters    Active    Tokens ForwardFlops TrainingFlops FlopsPerToken Convention Causal
+-----                    ----------    ------    ------ ------------ ------------- ------------- ---------- ------
+Mixtral-8x7B-v0.1           46.70 G   12.88 G   2.048 k      54.44 T       163.3 T       79.74 G Detailed   False
+Mixtral-8x22B-v0.1          140.6 G   39.15 G   2.048 k      165.4 T       496.1 T       242.3 G Detailed   False
 
 Each token is counted through the 2 of 8 experts it is routed to, never all of them.
 '@
@@ -52,11 +52,45 @@ Each token is counted through the 2 of 8 experts it is routed to, never all of t
             Title   = 'Describe a downloaded config.json'
             Code    = 'Get-MfuModel -Path ./DeepSeek-V3/config.json'
             Remarks = @'
-Name                     ModelType      Params    Active Layers Hidden Heads KvHeads   Vocab Source
-----                     ---------      ------    ------ ------ ------ ----- -------   ----- ------
-DeepSeek-V3              deepseek_v3   671.0 G   37.55 G     61   7168   128     128  129280 /tmp/ex/DeepSeek-V3/config…
+Name                   ModelType   Parameters    Active Layers Hidden Heads KvHeads   Vocab Source
+----                   ---------   ----------    ------ ------ ------ ----- -------   ----- ------
+DeepSeek-V3            deepseek_v3    671.0 G   37.55 G     61   7168   128     128  129280 /tmp/ex/DeepSeek-V3/config.…
 
 The model takes its folder's name. The count leaves out DeepSeek-V3's multi-token-prediction layer, which Hugging Face's model does not load.
+'@
+        }
+        @{
+            Title   = 'Every value of one preset, with units'
+            Code    = 'Get-MfuModel DeepSeek-V3 | Format-List'
+            Remarks = @'
+Name                         : DeepSeek-V3
+ModelType                    : deepseek_v3
+Family                       : DeepSeekV3
+Parameters                   : 671.0 G
+ActiveParameters             : 37.55 G
+NumHiddenLayers              : 61
+HiddenSize                   : 7168
+IntermediateSize             : 18432
+NumAttentionHeads            : 128
+NumKeyValueHeads             : 128
+HeadDim                      : 192
+VocabSize                    : 129280
+TieWordEmbeddings            : False
+Biases                       :
+QkNorm                       : False
+HiddenAct                    : silu
+Experts                      : 256 routed, 8 per token, 1 shared, in 58 of 61 layers
+MoeIntermediateSize          : 2048
+SharedExpertIntermediateSize : 2048
+RouterScoringFunction        : sigmoid
+LatentAttention              : q rank 1536, kv rank 512, head widths 128 + 64 rotary, values 128
+SlidingWindow                :
+MaxPositionEmbeddings        : 163840
+HasVisionTower               : False
+Source                       : preset of deepseek-ai/DeepSeek-V3
+Notes                        :
+
+Format-List shows the mixture-of-experts and latent-attention lines only for models that have them; Format-List * shows every property with its raw value.
 '@
         }
     )

@@ -136,6 +136,43 @@ Describe 'Measure-Mfu' {
     }
 }
 
+Describe 'Measure-Mfu over many records' {
+    BeforeAll {
+        # The step FLOPs are counted once per model and run shape in a pipeline; these check
+        # that a record with another shape is counted anew and a repeated shape gets the same numbers.
+        $records = @(
+            [pscustomobject]@{ StepSeconds = 4.4; GlobalBatchSize = 512; SequenceLength = 4096 }
+            [pscustomobject]@{ StepSeconds = 4.4; GlobalBatchSize = 1024; SequenceLength = 4096 }
+            [pscustomobject]@{ StepSeconds = 4.4; GlobalBatchSize = 512; SequenceLength = 4096 }
+        )
+        $results = $records | Measure-Mfu -Model Llama-3.1-8B -Accelerator H100 -DeviceCount 64 -Verbose 4>&1
+        $verbose = @($results | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $rows = @($results | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] })
+    }
+
+    It 'doubles the step FLOPs for the record with twice the batch' {
+        # Every Matmul count is linear in the batch at a fixed sequence length.
+        $rows[1].ModelFlopsPerStep | Should -Be (2 * $rows[0].ModelFlopsPerStep)
+    }
+
+    It 'gives a repeated record the same FLOPs as the first' {
+        $rows[2].ModelFlopsPerStep | Should -Be $rows[0].ModelFlopsPerStep
+    }
+
+    It 'matches a record measured on its own' {
+        $alone = Measure-Mfu -Model Llama-3.1-8B -Accelerator H100 -DeviceCount 64 -StepSeconds 4.4 -BatchSize 1024 -SequenceLength 4096
+        $rows[1].Mfu | Should -Be $alone.Mfu
+    }
+
+    It 'describes the model once, not once per record' {
+        @($verbose | Where-Object Message -like "Model 'Llama-3.1-8B'*").Count | Should -Be 1
+    }
+
+    It 'still reports the step of every record under -Verbose' {
+        @($verbose | Where-Object Message -like 'Step time*').Count | Should -Be 3
+    }
+}
+
 Describe 'Measure-Mfu and Get-MfuAccelerator help sources' {
     It 'describes every parameter of <Name>' -ForEach @(
         @{ Name = 'Measure-Mfu' }

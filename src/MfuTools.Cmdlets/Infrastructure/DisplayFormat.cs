@@ -4,7 +4,7 @@ using System.Globalization;
 namespace MfuTools.Cmdlets.Infrastructure
 {
     /// <summary>
-    /// Human-readable scaling for the table views only (MfuTools.Format.ps1xml). Objects
+    /// Human-readable scaling for the format views only (MfuTools.Format.ps1xml). Objects
     /// keep raw base units; these strings never reach the data.
     /// </summary>
     public static class DisplayFormat
@@ -30,6 +30,13 @@ namespace MfuTools.Cmdlets.Infrastructure
             var scaled = (double)(value / Pow1000(index));
             var digits = Math.Abs(scaled) >= 100 ? "0.0" : Math.Abs(scaled) >= 10 ? "0.00" : "0.000";
             return scaled.ToString(digits, CultureInfo.InvariantCulture) + Prefixes[index];
+        }
+
+        /// <summary>Formats a count with an SI prefix glued to its unit: 52,620,689,408 FLOPs as "52.62 GFLOP", 0 as "0 FLOP".</summary>
+        public static string Si(decimal value, string unit)
+        {
+            var text = Si(value);
+            return char.IsDigit(text[text.Length - 1]) ? text + " " + unit : text + unit;
         }
 
         /// <summary>Formats a double count with an SI prefix; empty for null.</summary>

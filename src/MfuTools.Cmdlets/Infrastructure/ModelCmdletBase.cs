@@ -29,6 +29,7 @@ namespace MfuTools.Cmdlets.Infrastructure
 
         /// <summary>A config.json, or a folder holding one; wildcards allowed.</summary>
         [Parameter(ParameterSetName = PathSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[] Path { get; set; }
 
@@ -41,6 +42,13 @@ namespace MfuTools.Cmdlets.Infrastructure
         /// <summary>A model object from Get-MfuModel.</summary>
         [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true)]
         public ModelConfig[] InputObject { get; set; }
+
+        /// <summary>
+        /// Models already resolved from -Model names in this pipeline. The piped records of a
+        /// step log repeat one name, so the preset lookup and the model's verbose description
+        /// happen once, not once per record.
+        /// </summary>
+        private readonly Dictionary<string, ModelConfig> modelsByName = new Dictionary<string, ModelConfig>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
         /// Returns the models this record's input names, writing an error for each that
@@ -65,9 +73,17 @@ namespace MfuTools.Cmdlets.Infrastructure
                 case ModelSet:
                     foreach (var name in Model)
                     {
+                        if (modelsByName.TryGetValue(name, out var known))
+                        {
+                            OnModelResolved(known);
+                            yield return known;
+                            continue;
+                        }
+
                         var model = Attempt(() => FromModelName(name), name);
                         if (model != null)
                         {
+                            modelsByName[name] = model;
                             yield return Announce(model);
                         }
                     }

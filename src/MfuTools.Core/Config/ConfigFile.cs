@@ -59,8 +59,8 @@ namespace MfuTools.Core.Config
 
         /// <summary>
         /// Reads and parses a config file into its top-level JSON object. The file may be
-        /// UTF-8 (with or without a byte-order mark) or UTF-16/UTF-32 with a byte-order mark,
-        /// as Windows PowerShell writes them.
+        /// UTF-8 (with or without a byte-order mark), UTF-16 (with a byte-order mark, as Windows
+        /// PowerShell writes it, or without) or UTF-32 with a byte-order mark.
         /// </summary>
         public static JObject Load(string file)
         {
@@ -71,6 +71,7 @@ namespace MfuTools.Core.Config
         /// <summary>Parses config text; <paramref name="file"/> only names the source in errors.</summary>
         public static JObject Parse(string text, string file)
         {
+            JsonNumbers.RequireStrict(text, file);
             using (var reader = new JsonTextReader(new StringReader(text)))
             {
                 reader.MaxDepth = MaxDepth;
@@ -80,7 +81,15 @@ namespace MfuTools.Core.Config
                 JToken root;
                 try
                 {
-                    if (!reader.Read())
+                    // A comment changes no value, so one before the object is skipped like
+                    // one anywhere else in the file.
+                    var hasToken = reader.Read();
+                    while (hasToken && reader.TokenType == JsonToken.Comment)
+                    {
+                        hasToken = reader.Read();
+                    }
+
+                    if (!hasToken)
                     {
                         throw new MfuException(ErrorIds.ConfigJsonInvalid, MfuErrorKind.InvalidData,
                             $"'{file}' is empty. A config.json holds one JSON object such as {{\"model_type\": \"llama\", ...}}.", file);
@@ -116,6 +125,12 @@ namespace MfuTools.Core.Config
                     throw new MfuException(ErrorIds.ConfigDuplicateKey, MfuErrorKind.InvalidData,
                         $"'{file}' has a key twice, at line {ex.LineNumber}, position {ex.LinePosition}. Remove one copy: which one Hugging Face would use is not obvious.", file, ex);
                 }
+                catch (JsonReaderException ex) when (ex.Message.IndexOf("MaxDepth", StringComparison.Ordinal) >= 0)
+                {
+                    // Newtonsoft's own message repeats the whole path, [0] per level.
+                    throw new MfuException(ErrorIds.ConfigJsonInvalid, MfuErrorKind.InvalidData,
+                        $"'{file}' nests JSON more than {MaxDepth} levels deep (line {ex.LineNumber}, position {ex.LinePosition}); a config.json nests three or four. Check that the path names a model's config.json.", file, ex);
+                }
                 catch (JsonReaderException ex)
                 {
                     throw new MfuException(ErrorIds.ConfigJsonInvalid, MfuErrorKind.InvalidData,
@@ -132,6 +147,17 @@ namespace MfuTools.Core.Config
             }
         }
 
+        /// <summary>
+        /// Returns whether Newtonsoft.Json rejected the text for a repeated key. Version 13.0.3
+        /// words this "Property with the name 'x' already exists in the current JSON object";
+        /// the other phrasings are matched in case another version is loaded, since
+        /// PowerShell 7 brings its own copy.
+        /// </summary>
+        private static bool IsDuplicateKey(JsonReaderException ex) =>
+            ex.Message.IndexOf("already exists", StringComparison.OrdinalIgnoreCase) >= 0
+            || ex.Message.IndexOf("Duplicate property", StringComparison.OrdinalIgnoreCase) >= 0
+            || ex.Message.IndexOf("Can not add property", StringComparison.OrdinalIgnoreCase) >= 0;
+
         private static string ReadText(string file)
         {
             byte[] bytes;
@@ -140,11 +166,10 @@ namespace MfuTools.Core.Config
                 var info = new FileInfo(file);
                 if (info.Length > MaxBytes)
                 {
-                    throw new MfuException(ErrorIds.ConfigTooLarge, MfuErrorKind.LimitsExceeded,
-                        $"'{file}' is {info.Length:N0} bytes; a config.json is a few kilobytes and MfuTools reads at most {MaxBytes:N0}. Check that the path names the model's config.json, not a weights or log file.", file);
+                    throw TooLarge(file, $"is {info.Length:N0} bytes");
                 }
 
-                bytes = File.ReadAllBytes(file);
+                bytes = ReadAtMost(file, MaxBytes);
             }
             catch (IOException ex)
             {
@@ -159,6 +184,37 @@ namespace MfuTools.Core.Config
 
             return Decode(bytes, file);
         }
+
+        /// <summary>
+        /// Reads a file but stops after <paramref name="limit"/> bytes. The length on disk is
+        /// not enough: a device such as /dev/zero, or a file still being written, reports a
+        /// length of 0 or less than it yields.
+        /// </summary>
+        private static byte[] ReadAtMost(string file, long limit)
+        {
+            // NOTE: a named pipe with no writer blocks here until one appears, as any reader would.
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            using (var content = new MemoryStream())
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    if (content.Length + read > limit)
+                    {
+                        throw TooLarge(file, $"yields more than {limit:N0} bytes when read");
+                    }
+
+                    content.Write(chunk, 0, read);
+                }
+
+                return content.ToArray();
+            }
+        }
+
+        private static MfuException TooLarge(string file, string size) =>
+            new MfuException(ErrorIds.ConfigTooLarge, MfuErrorKind.LimitsExceeded,
+                $"'{file}' {size}; a config.json is a few kilobytes and MfuTools reads at most {MaxBytes:N0} bytes. Check that the path names the model's config.json, not a weights or log file.", file);
 
         /// <summary>
         /// Decodes file bytes, honouring a byte-order mark and otherwise requiring valid UTF-8,
@@ -193,6 +249,18 @@ namespace MfuTools.Core.Config
                 encoding = new UnicodeEncoding(true, true, true);
                 skip = 2;
             }
+            else if (bytes.Length >= 2 && bytes[0] != 0 && bytes[1] == 0)
+            {
+                // A JSON text starts with an ASCII character, so a zero second byte means
+                // UTF-16 LE without a byte-order mark (RFC 4627, section 3).
+                encoding = new UnicodeEncoding(false, false, true);
+                skip = 0;
+            }
+            else if (bytes.Length >= 2 && bytes[0] == 0 && bytes[1] != 0)
+            {
+                encoding = new UnicodeEncoding(true, false, true);
+                skip = 0;
+            }
             else
             {
                 encoding = new UTF8Encoding(false, true);
@@ -209,13 +277,6 @@ namespace MfuTools.Core.Config
                     $"'{file}' is not valid {encoding.WebName} text (bad byte at offset {ex.Index + skip}). Save the config as UTF-8.", file, ex);
             }
         }
-
-        /// <summary>
-        /// Newtonsoft.Json 13 reports a duplicate key only through its message text
-        /// ("Property with the name 'x' already exists"), so that text is matched here.
-        /// </summary>
-        private static bool IsDuplicateKey(JsonReaderException ex) =>
-            ex.Message.IndexOf("already exists in the current JSON object", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static string Describe(JsonToken token)
         {

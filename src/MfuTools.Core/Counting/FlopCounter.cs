@@ -35,16 +35,22 @@ namespace MfuTools.Core.Counting
             var forward = ForwardPerModule(model, run.ToPass(), convention);
             var total = Sum(forward);
             var rows = new List<LayerBreakdownRow>(forward.Length);
-            for (var i = 0; i < forward.Length; i++)
-            {
-                var spec = model.Modules[i];
-                if (layers != null && (spec.Layer == null || !layers.Contains(spec.Layer.Value)))
-                {
-                    continue;
-                }
 
-                rows.Add(new LayerBreakdownRow(model.Name, spec, forward[i], ShareOf(forward[i], total), run, convention));
-            }
+            // A row's training count is 3 × its forward count, which can exceed a decimal
+            // even when the forward count fits.
+            Checked(model, () =>
+            {
+                for (var i = 0; i < forward.Length; i++)
+                {
+                    var spec = model.Modules[i];
+                    if (layers != null && (spec.Layer == null || !layers.Contains(spec.Layer.Value)))
+                    {
+                        continue;
+                    }
+
+                    rows.Add(new LayerBreakdownRow(model.Name, spec, forward[i], ShareOf(forward[i], total), run, convention));
+                }
+            });
 
             return rows;
         }
@@ -73,11 +79,14 @@ namespace MfuTools.Core.Counting
             });
 
             var rows = new List<ModelFlopsRow>(order.Count);
-            foreach (var group in order)
+            Checked(model, () =>
             {
-                var sum = sums[group];
-                rows.Add(new ModelFlopsRow(model.Name, group, sum.Layers, sum.Kind, sum.Flops, sum.Parameters, ShareOf(sum.Flops, total), run, convention));
-            }
+                foreach (var group in order)
+                {
+                    var sum = sums[group];
+                    rows.Add(new ModelFlopsRow(model.Name, group, sum.Layers, sum.Kind, sum.Flops, sum.Parameters, ShareOf(sum.Flops, total), run, convention));
+                }
+            });
 
             return rows;
         }

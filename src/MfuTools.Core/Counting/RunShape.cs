@@ -41,5 +41,7 @@ namespace MfuTools.Core.Counting
 
         /// <summary>Returns the forward pass a training or prefill step runs: every token attends to its own sequence.</summary>
         public PassShape ToPass() => new PassShape(BatchSize, SequenceLength, SequenceLength, CausalAttention);
+
+        public override string ToString() => $"B {BatchSize}, S {SequenceLength}{(CausalAttention ? ", causal" : string.Empty)}";
     }
 }

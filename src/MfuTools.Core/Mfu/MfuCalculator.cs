@@ -17,10 +17,24 @@ namespace MfuTools.Core.Mfu
         private const double ReportedTolerance = 0.1;
 
         /// <summary>Computes one measurement, with the warnings a reader of the number should see.</summary>
-        public static MfuMeasurement Measure(MfuRequest request)
+        public static MfuMeasurement Measure(MfuRequest request) => Measure(request, CountStepFlops(request));
+
+        /// <summary>
+        /// Counts the model and hardware FLOPs of the request's step. They depend only on the
+        /// model, run shape, convention and recomputation, so a caller measuring many steps of
+        /// one run can count them once and pass them to <see cref="Measure(MfuRequest, StepFlops)"/>.
+        /// </summary>
+        public static StepFlops CountStepFlops(MfuRequest request)
+        {
+            var modelFlopsPerStep = FlopCounter.Summary(request.Model, request.Run, request.Convention).TrainingFlops;
+            var recomputed = HardwareFlops.RecomputeFlops(request.Model, request.Run, request.Convention, request.Recompute ?? Recompute.None);
+            return new StepFlops(modelFlopsPerStep, modelFlopsPerStep + recomputed);
+        }
+
+        /// <summary>Computes one measurement from FLOPs counted by <see cref="CountStepFlops"/> for the same model, run shape, convention and recomputation.</summary>
+        public static MfuMeasurement Measure(MfuRequest request, StepFlops flops)
         {
             var warnings = new List<string>();
-            var run = request.Run;
             var accelerator = request.Accelerator;
 
             var peakFlopsPerSecond = accelerator.RequirePeakFlopsPerSecond(request.Precision);
@@ -28,9 +42,9 @@ namespace MfuTools.Core.Mfu
                 ? "given by the user"
                 : $"catalog: {accelerator.Name}, dense {request.Precision}{(accelerator.IsEstimate ? " (estimate)" : string.Empty)}";
 
-            var modelFlopsPerStep = FlopCounter.Summary(request.Model, run, request.Convention).TrainingFlops;
-            var recomputed = HardwareFlops.RecomputeFlops(request.Model, run, request.Convention, request.Recompute ?? Recompute.None);
-            var hardwareFlopsPerStep = modelFlopsPerStep + recomputed;
+            var run = request.Run;
+            var modelFlopsPerStep = flops.ModelFlopsPerStep;
+            var hardwareFlopsPerStep = flops.HardwareFlopsPerStep;
 
             var stepSeconds = request.Throughput.StepSeconds(run, request.DeviceCount);
             var result = new MfuResult(request, stepSeconds, modelFlopsPerStep, hardwareFlopsPerStep, peakFlopsPerSecond, peakSource);
