@@ -5,7 +5,7 @@ namespace MfuTools.Core.Counting
 {
     /// <summary>
     /// The two roofs of one device: its peak FLOP/s at the compute precision and its memory
-    /// bandwidth. In the design note's terms t_f = 1 / peak and t_m = 1 / bandwidth per byte.
+    /// bandwidth. In the memory model's terms (time = f·t_f + m·t_m), t_f = 1 / peak and t_m = 1 / bandwidth per byte.
     /// </summary>
     public sealed class Roofline
     {

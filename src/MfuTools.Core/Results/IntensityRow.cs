@@ -93,7 +93,7 @@ namespace MfuTools.Core.Results
         /// <summary>m / bandwidth, in seconds.</summary>
         public double MemorySeconds { get; }
 
-        /// <summary>The design note's f·t_f + m·t_m: compute and memory one after the other, in seconds.</summary>
+        /// <summary>Serial time f·t_f + m·t_m: compute and memory one after the other, in seconds.</summary>
         public double SerialSeconds { get; }
 
         /// <summary>The roofline's max(f / peak, m / bandwidth): compute and memory fully overlapped, in seconds.</summary>
