@@ -4,8 +4,9 @@
 .DESCRIPTION
     Tasks:
       Build  compiles the engine and cmdlets and stages an importable module in out/MfuTools.
-      Test   builds, then runs the xunit tests and the Pester tests against the staged module,
-             and prints a closing line "N passed, N failed". Exits 1 if any test failed or none ran.
+      Test   builds, then runs the xunit tests, the Pester tests against the staged module and
+             the quick-start demo, and prints a closing line "N passed, N failed". Exits 1 if
+             any test failed or none ran.
       Demo   builds, then shows the FLOPs of Qwen2.5-7B from the built-in presets.
       Clean  removes out/ and every bin/ and obj/ folder.
     Run it with the pinned PowerShell: dotnet tool restore && dotnet pwsh ./build.ps1 <Task>
@@ -127,26 +128,49 @@ function Invoke-Test {
     $pester = Invoke-PesterTests
     Write-Host "Pester: $($pester.Passed) passed, $($pester.Failed) failed"
 
-    $passed = $unit.Passed + $pester.Passed
-    $failed = $unit.Failed + $pester.Failed
+    # The README's first command must keep working: run the demo it shows and check that
+    # it printed the model's rows and both totals.
+    $demo = Invoke-DemoScript
+    $text = $demo.Lines -join "`n"
+    $demoPassed = $demo.ExitCode -eq 0 -and $text -match 'lm_head' -and $text -match 'Matmul' -and $text -match 'Detailed'
+    if ($demoPassed) {
+        Write-Host 'Quick-start demo: 1 passed, 0 failed'
+    }
+    else {
+        $demo.Lines | Out-Host
+        Write-Host 'Quick-start demo: 0 passed, 1 failed'
+    }
+
+    $passed = $unit.Passed + $pester.Passed + [int]$demoPassed
+    $failed = $unit.Failed + $pester.Failed + [int](-not $demoPassed)
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0 -or $passed -eq 0) {
         exit 1
     }
 }
 
+# Runs the quick-start demo against the staged module in a child pwsh (so no assembly
+# stays loaded here) and returns its output lines.
+function Invoke-DemoScript {
+    $manifest = (Join-Path $Staged 'MfuTools.psd1') -replace "'", "''"
+    $script = @"
+`$ErrorActionPreference = 'Stop'
+Import-Module '$manifest'
+'Qwen2.5-7B, one training step of 8 sequences of 4096 tokens, every module kind summed over its 28 layers:'
+Get-ModelFlops -Model Qwen2.5-7B -BatchSize 8 -SequenceLength 4096 | Format-Table | Out-String -Width 150
+'The totals, under the full count and under the matmul-only count used for MFU:'
+@(Get-ModelFlops -Model Qwen2.5-7B -BatchSize 8 -SequenceLength 4096 -Summary
+  Get-ModelFlops -Model Qwen2.5-7B -BatchSize 8 -SequenceLength 4096 -Summary -Convention Matmul) | Format-Table | Out-String -Width 150
+"@
+    $lines = & dotnet pwsh -NoProfile -NonInteractive -Command $script
+    [pscustomobject]@{ Lines = $lines; ExitCode = $LASTEXITCODE }
+}
+
 function Invoke-Demo {
     Invoke-Build
-    $script = @'
-Import-Module (Join-Path $args[0] 'MfuTools.psd1')
-Write-Host 'Qwen2.5-7B, one training step of 8 sequences of 4096 tokens, every module kind summed over its 28 layers:'
-Get-ModelFlops -Model Qwen2.5-7B -BatchSize 8 -SequenceLength 4096 | Format-Table | Out-Host
-Write-Host 'The totals, under the full count and under the matmul-only count used for MFU:'
-Get-ModelFlops -Model Qwen2.5-7B -BatchSize 8 -SequenceLength 4096 -Summary | Format-Table | Out-Host
-Get-ModelFlops -Model Qwen2.5-7B -BatchSize 8 -SequenceLength 4096 -Summary -Convention Matmul | Format-Table | Out-Host
-'@
-    & dotnet pwsh -NoProfile -NonInteractive -Command $script $Staged | Out-Host
-    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+    $demo = Invoke-DemoScript
+    $demo.Lines | Out-Host
+    if ($demo.ExitCode -ne 0) { exit $demo.ExitCode }
 }
 
 function Invoke-Clean {
