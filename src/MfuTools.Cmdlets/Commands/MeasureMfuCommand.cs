@@ -25,6 +25,9 @@ namespace MfuTools.Cmdlets.Commands
         private readonly HashSet<string> warningsWritten = new HashSet<string>(StringComparer.Ordinal);
         private bool megatronDateDescribed;
 
+        /// <summary>Piped log records skipped because they carry no timing.</summary>
+        private int untimedRecords;
+
         /// <summary>
         /// FLOPs per step of each model, run shape, convention and recomputation met in this
         /// pipeline. The records of one step log share them, and counting them took about half
@@ -122,7 +125,16 @@ namespace MfuTools.Cmdlets.Commands
 
         protected override void ProcessRecord()
         {
-            var throughput = Attempt(ChooseThroughput, null);
+            // A log line with a loss but no timing (the Hugging Face Trainer logs both kinds)
+            // is not an error: it is skipped, and EndProcessing says how many were.
+            if (LogRecord != null && !HasThroughput())
+            {
+                untimedRecords++;
+                WriteVerbose($"Skipped {LogRecord.Framework} step {LogRecord.Step} ({LogRecord.File}:{LogRecord.Line}): the record has no step time or throughput.");
+                return;
+            }
+
+            var throughput = Attempt(ChooseThroughput, (object)LogRecord);
             var accelerator = throughput == null ? null : Attempt(ChooseAccelerator, Accelerator);
             if (throughput == null || accelerator == null)
             {
@@ -196,11 +208,23 @@ namespace MfuTools.Cmdlets.Commands
                     "No throughput was given (or its value is empty). Give one of -StepSeconds, -TokensPerSecond, -TokensPerSecondPerDevice or -SamplesPerSecond.");
             }
 
+            // A step time means nothing without the batch it processed, so a rate that carries
+            // its own batch (tokens or samples per second) wins when no -BatchSize is known.
             var chosen = given[0];
+            if (chosen.Kind == ThroughputKind.StepSeconds && BatchSize == null && given.Count > 1)
+            {
+                chosen = given[1];
+                if (verbose)
+                {
+                    WriteVerbose($"-StepSeconds is set but -BatchSize is not, so -{chosen.Kind} is used instead: it does not depend on the batch size.");
+                }
+            }
+
             if (verbose)
             {
-                var ignored = given.Count > 1 ? $"; ignoring {string.Join(", ", given.GetRange(1, given.Count - 1).ConvertAll(g => "-" + g.Kind))}" : string.Empty;
-                WriteVerbose($"Throughput from -{chosen.Kind} = {chosen.Value:G9}{ignored}.");
+                var ignored = given.FindAll(g => g.Kind != chosen.Kind).ConvertAll(g => "-" + g.Kind);
+                var note = ignored.Count > 0 ? $"; ignoring {string.Join(", ", ignored)}" : string.Empty;
+                WriteVerbose($"Throughput from -{chosen.Kind} = {chosen.Value:G9}{note}.");
             }
 
             return new Throughput(chosen.Kind, chosen.Value);
@@ -300,6 +324,18 @@ namespace MfuTools.Cmdlets.Commands
         }
 
         /// <summary>Writes each distinct warning once per pipeline, so a long step log does not repeat it on every row.</summary>
+        protected override void EndProcessing()
+        {
+            if (untimedRecords > 0)
+            {
+                WriteWarning($"{untimedRecords} log record(s) had no step time or throughput (lines that log only a loss) and were skipped. -Verbose names them.");
+            }
+        }
+
+        /// <summary>Returns whether any throughput parameter has a value for this record.</summary>
+        private bool HasThroughput() =>
+            StepSeconds.HasValue || TokensPerSecond.HasValue || TokensPerSecondPerDevice.HasValue || SamplesPerSecond.HasValue;
+
         private void Warn(string message)
         {
             if (warningsWritten.Add(message))

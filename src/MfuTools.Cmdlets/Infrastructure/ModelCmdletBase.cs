@@ -48,6 +48,8 @@ namespace MfuTools.Cmdlets.Infrastructure
         /// step log repeat one name, so the preset lookup and the model's verbose description
         /// happen once, not once per record.
         /// </summary>
+        private readonly HashSet<string> failedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         private readonly Dictionary<string, ModelConfig> modelsByName = new Dictionary<string, ModelConfig>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
@@ -80,11 +82,22 @@ namespace MfuTools.Cmdlets.Infrastructure
                             continue;
                         }
 
+                        // A name that failed once fails for every record of the pipeline: its
+                        // error was written for the first record only.
+                        if (failedNames.Contains(name))
+                        {
+                            continue;
+                        }
+
                         var model = Attempt(() => FromModelName(name), name);
                         if (model != null)
                         {
                             modelsByName[name] = model;
                             yield return Announce(model);
+                        }
+                        else
+                        {
+                            failedNames.Add(name);
                         }
                     }
 
@@ -157,11 +170,17 @@ namespace MfuTools.Cmdlets.Infrastructure
             }
 
             // A path typed where a name was expected is what the user meant: read it.
-            var provider = SessionState.Path.GetUnresolvedProviderPathFromPSPath(name);
-            if (File.Exists(provider) || Directory.Exists(provider))
+            var provider = ToProviderPath(name);
+            if (provider != null && (File.Exists(provider) || Directory.Exists(provider)))
             {
                 WriteVerbose($"'{name}' is not a preset name but an existing path: reading it as a config.");
                 return ConfigReader.Read(provider);
+            }
+
+            if (LooksLikePath(name))
+            {
+                throw new MfuException(ErrorIds.ConfigNotFound, MfuErrorKind.ObjectNotFound,
+                    $"The config file '{name}' was not found, and it is not a preset name. Check the path, or run Get-MfuModel to list the presets.", name);
             }
 
             if (HuggingFaceCache.IsRepoId(name))
@@ -171,6 +190,35 @@ namespace MfuTools.Cmdlets.Infrastructure
             }
 
             return PresetCatalog.Find(name);
+        }
+
+        /// <summary>Returns the file-system path a name would mean, or null when it cannot be a path here.</summary>
+        private string ToProviderPath(string name)
+        {
+            try
+            {
+                return SessionState.Path.GetUnresolvedProviderPathFromPSPath(name);
+            }
+            catch (Exception ex) when (ex is ItemNotFoundException || ex is System.Management.Automation.DriveNotFoundException || ex is ProviderNotFoundException
+                                       || ex is NotSupportedException || ex is ArgumentException || ex is PSInvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Returns whether a -Model value is meant as a path rather than a preset name or a
+        /// repository id: a .json file, or a name that starts like a relative or rooted path.
+        /// </summary>
+        private static bool LooksLikePath(string name)
+        {
+            var trimmed = name.Trim();
+            return trimmed.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                   || trimmed.StartsWith(".", StringComparison.Ordinal)
+                   || trimmed.StartsWith("/", StringComparison.Ordinal)
+                   || trimmed.StartsWith("~", StringComparison.Ordinal)
+                   || trimmed.IndexOf('\\') >= 0
+                   || (trimmed.Length >= 2 && trimmed[1] == ':');
         }
 
         private ModelConfig FromHuggingFaceCache(string name, out string hub)

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Linq;
+using MfuTools.Core.Mfu;
+using MfuTools.Core.Results;
+using Xunit;
+
+namespace MfuTools.Tests.Cmdlets
+{
+    /// <summary>Measure-Mfu fed the way scripts feed it: records with several columns, logs, and repeated bad names.</summary>
+    public class MeasureMfuPipelineTests
+    {
+        [Fact]
+        public void StepTimeWithoutBatch_UsesSampleRate()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var result = shell.Run<MfuResult>(
+                    "[pscustomobject]@{ step_time = 0.5; samples_per_second = 64 } | Measure-Mfu -Model Qwen2.5-0.5B -PeakFlopsPerSecond 1e15").Single();
+
+                // 64 sequences per second of the default 2048 tokens: 131,072 tokens per second,
+                // which the step time alone (batch unknown) cannot give.
+                Assert.Equal(ThroughputKind.SamplesPerSecond, result.ThroughputSource);
+                Assert.Equal(131072.0, result.TokensPerSecond, 6);
+            }
+        }
+
+        [Fact]
+        public void StepTimeWithBatch_StaysFirst()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var result = shell.Run<MfuResult>(
+                    "[pscustomobject]@{ step_time = 0.5; samples_per_second = 64 } | Measure-Mfu -Model Qwen2.5-0.5B -PeakFlopsPerSecond 1e15 -BatchSize 16").Single();
+
+                // 16 sequences of 2048 tokens every 0.5 s: 65,536 tokens per second.
+                Assert.Equal(ThroughputKind.StepSeconds, result.ThroughputSource);
+                Assert.Equal(65536.0, result.TokensPerSecond, 6);
+            }
+        }
+
+        [Fact]
+        public void TrainerLog_SkipsLossOnlyRecordsWithOneWarning()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                // The Trainer's trainer_state.json logs the loss every few steps and its speed
+                // once, in the closing record (train_samples_per_second 23.917).
+                var results = shell.Run<MfuResult>(
+                    "Import-TrainingLog -LiteralPath $log | Measure-Mfu -Model Qwen2.5-0.5B -Accelerator 'RTX 4090' -WarningAction Continue",
+                    new Dictionary<string, object> { ["log"] = TestData.Log("hf-trainer_state-qwen2.5-0.5b-rtx4090.json") });
+
+                Assert.Empty(shell.Errors);
+                Assert.NotEmpty(results);
+                Assert.All(results, r => Assert.Equal(ThroughputKind.SamplesPerSecond, r.ThroughputSource));
+                Assert.Single(shell.Warnings, w => w.Contains("had no step time or throughput"));
+            }
+        }
+
+        [Fact]
+        public void BadModelName_IsReportedOnce()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("1..5 | ForEach-Object { [pscustomobject]@{ TokensPerSecond = 1000 } } | Measure-Mfu -Model 'No-Such-Model' -PeakFlopsPerSecond 1e15");
+
+                var error = Assert.Single(shell.Errors);
+                Assert.StartsWith("PresetNotFound,", error.FullyQualifiedErrorId);
+            }
+        }
+
+        [Fact]
+        public void MissingPathAsModel_IsConfigNotFound()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("Get-ModelFlops -Model ./no-such-folder/config.json -Summary");
+
+                var error = Assert.Single(shell.Errors);
+                Assert.StartsWith("ConfigNotFound,", error.FullyQualifiedErrorId);
+            }
+        }
+    }
+}
