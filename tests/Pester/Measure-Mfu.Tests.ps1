@@ -110,13 +110,13 @@ Describe 'Measure-Mfu' {
         }
 
         It 'warns when MFU is above 1' {
-            $null = Measure-Mfu -Model Qwen2.5-7B -TokensPerSecondPerDevice 1e6 -Accelerator H100 -WarningVariable warnings -WarningAction SilentlyContinue
+            $null = Measure-Mfu -Model Qwen2.5-7B -SequenceLength 2048 -TokensPerSecondPerDevice 1e6 -Accelerator H100 -WarningVariable warnings -WarningAction SilentlyContinue
 
             $warnings | Should -Match 'above 100 %'
         }
 
         It 'says which peak an fp8 run is measured against' {
-            $result = Measure-Mfu -Model Qwen2.5-7B -TokensPerSecondPerDevice 3000 -Accelerator H100 -Precision FP8 -WarningVariable warnings -WarningAction SilentlyContinue
+            $result = Measure-Mfu -Model Qwen2.5-7B -SequenceLength 2048 -TokensPerSecondPerDevice 3000 -Accelerator H100 -Precision FP8 -WarningVariable warnings -WarningAction SilentlyContinue
 
             $result.PeakFlopsPerSecond | Should -Be 1978.9e12
             $warnings | Should -Match 'BF16 peak \(989.4'

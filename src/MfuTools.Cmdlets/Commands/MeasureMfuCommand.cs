@@ -146,6 +146,12 @@ namespace MfuTools.Cmdlets.Commands
                 Warn("-StepSeconds was given without -BatchSize, so one sequence per step is assumed. Give -BatchSize (the global batch) for the real MFU.");
             }
 
+            // Attention FLOPs per token grow with the sequence, so the MFU of a token rate does too.
+            if (SequenceLength == null)
+            {
+                Warn($"-SequenceLength was not given, so {DefaultSequenceLength} tokens per sequence are assumed. The attention FLOPs per token, and so the MFU, depend on it: give the run's sequence length.");
+            }
+
             if (throughput.Kind != ThroughputKind.TokensPerSecondPerDevice && DeviceCount == null)
             {
                 WriteVerbose("-DeviceCount was not given: one device is assumed.");

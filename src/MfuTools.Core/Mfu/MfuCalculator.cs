@@ -52,12 +52,12 @@ namespace MfuTools.Core.Mfu
             if (result.Mfu > 1)
             {
                 warnings.Add(Format(
-                    "MFU is {0:P1}, above 100 %: no device runs faster than its peak. Check the throughput, -DeviceCount ({1}), -BatchSize and -SequenceLength, and -Precision.",
+                    "MFU is {0:P3}, above 100 %: no device runs faster than its peak. Check the throughput, -DeviceCount ({1}), -BatchSize and -SequenceLength, and -Precision.",
                     result.Mfu, request.DeviceCount));
             }
             else if (result.Hfu > 1)
             {
-                warnings.Add(Format("HFU is {0:P1}, above 100 %: check the recomputation mode and the throughput.", result.Hfu));
+                warnings.Add(Format("HFU is {0:P3}, above 100 %: check the recomputation mode and the throughput.", result.Hfu));
             }
 
             if (request.Precision == Precision.FP8 && !accelerator.IsUserGiven)

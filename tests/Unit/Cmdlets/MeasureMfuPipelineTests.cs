@@ -79,5 +79,27 @@ namespace MfuTools.Tests.Cmdlets
                 Assert.StartsWith("ConfigNotFound,", error.FullyQualifiedErrorId);
             }
         }
+
+        [Fact]
+        public void MissingSequenceLength_Warns()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("Measure-Mfu -Model Qwen2.5-7B -TokensPerSecondPerDevice 3000 -Accelerator H100");
+
+                Assert.Contains(shell.Warnings, w => w.Contains("-SequenceLength was not given"));
+            }
+        }
+
+        [Fact]
+        public void GivenSequenceLength_DoesNotWarn()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("Measure-Mfu -Model Qwen2.5-7B -SequenceLength 4096 -TokensPerSecondPerDevice 3000 -Accelerator H100");
+
+                Assert.DoesNotContain(shell.Warnings, w => w.Contains("-SequenceLength"));
+            }
+        }
     }
 }
