@@ -75,6 +75,7 @@ namespace MfuTools.Core.Logs
                 File = File,
                 Framework = string.Join(", ", _frameworks),
                 StepsRead = _steps,
+                TimedSteps = _stepSeconds.Count,
                 LinesSkipped = linesSkipped,
                 FirstStep = _first,
                 LastStep = _last,

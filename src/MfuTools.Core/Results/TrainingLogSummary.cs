@@ -24,6 +24,12 @@ namespace MfuTools.Core.Results
         /// <summary>Lines skipped with a warning (Import-TrainingLog -Summary only; null otherwise).</summary>
         public long? LinesSkipped { get; internal set; }
 
+        /// <summary>
+        /// Records with a step time, which the step-time statistics are taken over. A Hugging
+        /// Face Trainer log has one (its run-level average), so its spread says nothing.
+        /// </summary>
+        public long TimedSteps { get; internal set; }
+
         public long? FirstStep { get; internal set; }
 
         public long? LastStep { get; internal set; }

@@ -101,5 +101,20 @@ namespace MfuTools.Tests.Cmdlets
                 Assert.DoesNotContain(shell.Warnings, w => w.Contains("-SequenceLength"));
             }
         }
+
+        [Fact]
+        public void TrainerLogSummary_CountsTimedSteps()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                var summary = shell.Run<TrainingLogSummary>("Import-TrainingLog -LiteralPath $log -Summary",
+                    new Dictionary<string, object> { ["log"] = TestData.Log("hf-trainer_state-qwen2.5-0.5b-rtx4090.json") }).Single();
+
+                // The Trainer times the run once (train_runtime over 120 steps), so only the
+                // closing record has a step time, whatever the number of loss records.
+                Assert.Equal(1, summary.TimedSteps);
+                Assert.True(summary.StepsRead > 1);
+            }
+        }
     }
 }
