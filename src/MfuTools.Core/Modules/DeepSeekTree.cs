@@ -16,22 +16,9 @@ namespace MfuTools.Core.Modules
 
         public static IReadOnlyList<ModuleSpec> Build(ModelConfig model)
         {
-            var h = model.HiddenSize;
             var rope = model.QkRopeHeadDim.Value;
-            var modules = new List<ModuleSpec>(4 + model.NumHiddenLayers * 32)
-            {
-                ModuleSpec.Embedding("model.embed_tokens", model.VocabSize, h),
-                ModuleSpec.Rotary("model.rotary_emb", "model.rotary_emb", null, model.NumAttentionHeads, 1, rope),
-            };
-
-            for (var layer = 0; layer < model.NumHiddenLayers; layer++)
-            {
-                AddLayer(modules, model, layer);
-            }
-
-            modules.Add(ModuleSpec.RmsNorm("model.norm", "model.norm", null, h));
-            modules.Add(ModuleSpec.Linear("lm_head", "lm_head", null, h, model.VocabSize, bias: false, sharesWeight: model.TieWordEmbeddings));
-            return modules;
+            var rotary = ModuleSpec.Rotary("model.rotary_emb", "model.rotary_emb", null, model.NumAttentionHeads, 1, rope);
+            return DenseDecoderTree.Build(model, AddLayer, rotary);
         }
 
         private static void AddLayer(List<ModuleSpec> modules, ModelConfig model, int layer)

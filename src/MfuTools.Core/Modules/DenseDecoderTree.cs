@@ -17,14 +17,18 @@ namespace MfuTools.Core.Modules
 
         public static IReadOnlyList<ModuleSpec> Build(ModelConfig model) => Build(model, AddLayer);
 
-        /// <summary>Builds the Llama-style frame (embedding, rotary, norm, lm_head) around layers that <paramref name="addLayer"/> adds.</summary>
-        internal static IReadOnlyList<ModuleSpec> Build(ModelConfig model, Action<List<ModuleSpec>, ModelConfig, int> addLayer)
+        /// <summary>
+        /// Builds the Llama-style frame (embedding, rotary, norm, lm_head) around layers that
+        /// <paramref name="addLayer"/> adds; <paramref name="rotary"/> replaces the model-level
+        /// rotary row where the rotary width is not the head width (DeepSeek's latent attention).
+        /// </summary>
+        internal static IReadOnlyList<ModuleSpec> Build(ModelConfig model, Action<List<ModuleSpec>, ModelConfig, int> addLayer, ModuleSpec rotary = null)
         {
             var h = model.HiddenSize;
-            var modules = new List<ModuleSpec>(4 + model.NumHiddenLayers * 20)
+            var modules = new List<ModuleSpec>(4 + model.NumHiddenLayers * 32)
             {
                 ModuleSpec.Embedding("model.embed_tokens", model.VocabSize, h),
-                ModuleSpec.Rotary("model.rotary_emb", "model.rotary_emb", null, model.NumAttentionHeads, model.NumKeyValueHeads, model.HeadDim),
+                rotary ?? ModuleSpec.Rotary("model.rotary_emb", "model.rotary_emb", null, model.NumAttentionHeads, model.NumKeyValueHeads, model.HeadDim),
             };
 
             for (var layer = 0; layer < model.NumHiddenLayers; layer++)

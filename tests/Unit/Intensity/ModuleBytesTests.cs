@@ -151,18 +151,6 @@ namespace MfuTools.Tests.Intensity
             Assert.Null(rotary.AttainableFlopsPerSecond);
         }
 
-        [Theory]
-        // E·(1 − (1 − k/E)^T), rounded up: one token reads its k experts; 8 of 2 over 4
-        // tokens: 8·(1 − 0.75^4) = 5.47, so 6; 64 of 8 over 2 tokens: 64·(1 − 0.875²) = 15.
-        [InlineData(8, 2, 1, 2)]
-        [InlineData(8, 2, 4, 6)]
-        [InlineData(64, 8, 2, 15)]
-        [InlineData(128, 8, 4096, 128)]
-        public void ExpertsRead_FollowsDistinctExpertExpectation(int experts, int k, long tokens, int expected)
-        {
-            Assert.Equal(expected, ExpertRouting.ExpectedDistinctExperts(experts, k, tokens));
-        }
-
         [Fact]
         public void ExpertRow_ReadsOnlyTouchedExperts()
         {
