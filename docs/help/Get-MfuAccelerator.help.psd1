@@ -33,7 +33,7 @@ Peaks are dense FLOP/s: the H100 SXM's BF16 peak is 989.4 TFLOP/s, not the 1,979
             Title   = 'The entry a device name resolves to'
             Code    = 'Get-MfuAccelerator ''NVIDIA A100-SXM4-40GB'' -Verbose 4>&1'
             Remarks = @'
-'NVIDIA A100-SXM4-40GB' is the catalog entry NVIDIA A100 SXM4 40GB.
+VERBOSE: 'NVIDIA A100-SXM4-40GB' is the catalog entry NVIDIA A100 SXM4 40GB.
 
 Name                                Memory   Bandwidth     FP32     TF32     BF16     FP16      FP8 Estimate
 ----                                ------   ---------     ----     ----     ----     ----      --- --------
