@@ -63,6 +63,10 @@ Describe 'Tables at 120 columns' {
         $text | Should -Match 'NVIDIA H100 NVL 94GB \(per GPU\)'
     }
 
+    It 'shows the longest catalog name whole in Get-MfuAccelerator' {
+        Format-Text { Get-MfuAccelerator } | Should -Not -Match '…'
+    }
+
     It 'shows the whole framework name of a Trainer log' {
         Format-Text { Import-TrainingLog (Join-Path $logs 'hf-trainer_state-*.json') | Select-Object -First 1 } | Should -Match 'HuggingFaceTrainer '
     }

@@ -84,6 +84,38 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
     }
 }
 
+Describe 'Example output' {
+    BeforeDiscovery {
+        # Examples that need files of their own (a log, a CSV, a model folder) are left out.
+        $examples = foreach ($file in Get-ChildItem (Join-Path $PSScriptRoot '../../docs/help') -Filter '*.help.psd1') {
+            $number = 0
+            foreach ($example in (Import-PowerShellDataFile $file.FullName).Examples) {
+                $number++
+                if ($example.Code -notmatch '\./|\.csv|Get-ChildItem') {
+                    @{ Name = $file.Name -replace '\.help\.psd1$'; Number = $number; Code = $example.Code; Remarks = $example.Remarks }
+                }
+            }
+        }
+    }
+
+    BeforeAll {
+        $PSStyle.OutputRendering = 'PlainText'
+    }
+
+    It '<Name> example <Number> shows what the code prints' -ForEach $examples {
+        $printed = & ([scriptblock]::Create($Code)) *>&1 | ForEach-Object {
+            if ($_ -is [System.Management.Automation.VerboseRecord]) { "VERBOSE: $($_.Message)" }
+            elseif ($_ -is [System.Management.Automation.WarningRecord]) { "WARNING: $($_.Message)" }
+            else { $_ }
+        } | Out-String -Width 120
+        $lines = @($printed -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ })
+        $shown = @(($Remarks -replace '\r', '') -split '\n' | ForEach-Object TrimEnd)
+        foreach ($line in $lines) {
+            $shown | Should -Contain $line
+        }
+    }
+}
+
 Describe 'Default values in Get-Help' {
     # These parameters are null until the cmdlet fills in its default, so the values come
     # from the Defaults table of the help sources.
