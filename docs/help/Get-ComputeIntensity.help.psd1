@@ -16,7 +16,7 @@
         CausalAttention    = 'Count only the causal half of each attention score matrix in the FLOPs. Never applies in decode. The eager score matrix is stored whole either way.'
         Phase              = 'Prefill (default), Training or Decode.'
         ContextLength      = 'Decode only: C, tokens already in the KV cache. Default the sequence length. Sliding-window layers read min(C, W) of them.'
-        Precision          = 'Precision of activations and the KV cache, and of the peak used: FP32, TF32, BF16 (default), FP16, FP8, INT8, INT4.'
+        Precision          = 'Precision of activations and the KV cache, and of the peak used: FP32, TF32, BF16 (default), FP16, FP8, INT8, INT4. The catalog has no INT4 peak for any accelerator, so -Precision INT4 needs -PeakFlopsPerSecond; for int4 weights with 16-bit activations, use -WeightPrecision INT4 instead.'
         WeightPrecision    = 'Precision of the weights of Linear layers (projections, experts, routers, lm_head). Default: the same as -Precision. INT4 is half a byte per weight.'
         Attention          = 'Fused (default; FlashAttention, PyTorch SDPA) or Eager (the scores pass through memory).'
         Accelerator        = 'A catalog name such as H100, A100 80GB or MI300X (Tab completes), or an accelerator object; binds by the property name Accelerator, which Get-MfuAccelerator output and CSV rows can carry. Its dense peak at -Precision and its memory bandwidth are used.'
