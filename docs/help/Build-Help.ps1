@@ -10,6 +10,12 @@
     drift from the code and the build's own session loads no module assembly. The
     descriptions come from the psd1 files.
 
+    A parameter whose property is null until the cmdlet fills in its default (a nullable
+    BatchSize that means 1) would show "None" as its default value. For those, a help source
+    may add Defaults = @{ BatchSize = '1'; ... }: the text given there becomes the MAML
+    default value, in place of the one read from a fresh cmdlet object. A parameter's
+    description may be one string or an array of strings, one paragraph each.
+
     The build fails when an exported cmdlet has no help source, when a help source misses a
     parameter the cmdlet has (common parameters aside) or names one it does not have, or when
     it has no synopsis, description or example.
@@ -86,6 +92,10 @@ function Read-HelpSource {
         }
     }
 
+    if ($data.ContainsKey('Defaults') -and $data.Defaults -isnot [hashtable]) {
+        $Problems.Add("${File}: Defaults must be a hashtable of parameter names and default value texts.")
+    }
+
     if ($data.ContainsKey('Name') -and $data.Name -ne $name) {
         $Problems.Add("${File}: Name is '$($data.Name)' but the file is named for '$name'.")
     }
@@ -128,9 +138,14 @@ function Get-PipelineText {
     'False'
 }
 
-# Returns the value a parameter has when it is not given, read from a fresh cmdlet object.
+# Returns the value a parameter has when it is not given: the help source's Defaults entry
+# when it has one, else the value read from a fresh cmdlet object.
 function Get-DefaultText {
-    param($Instance, [System.Management.Automation.ParameterMetadata] $Parameter)
+    param($Instance, [System.Management.Automation.ParameterMetadata] $Parameter, [hashtable] $Defaults)
+
+    if ($Defaults -and $Defaults.ContainsKey($Parameter.Name)) {
+        return [string] $Defaults[$Parameter.Name]
+    }
 
     $value = $Instance.($Parameter.Name)
     if ($null -eq $value) { return 'None' }
@@ -178,7 +193,7 @@ function Add-Parameter {
         [string] $PipelineInput,
         [string[]] $Aliases,
         [bool] $Globbing,
-        [string] $Description,
+        [string[]] $Description,
         [string] $Default,
         [bool] $InSyntax
     )
@@ -234,6 +249,16 @@ function Add-Command {
         }
     }
 
+    $defaults = if ($Help['Defaults'] -is [hashtable]) { $Help.Defaults } else { @{} }
+    foreach ($name in $defaults.Keys) {
+        if (-not ($parameters | Where-Object Name -eq $name)) {
+            $Problems.Add("${SourceFile}: Defaults gives a default for -$name, which $($Command.Name) does not have.")
+        }
+        elseif (-not "$($defaults[$name])".Trim()) {
+            $Problems.Add("${SourceFile}: Defaults gives an empty default for -$name.")
+        }
+    }
+
     $instance = [System.Activator]::CreateInstance($Command.ImplementingType)
     $node = Add-Element $Root 'command' 'command'
 
@@ -261,7 +286,7 @@ function Add-Command {
                 -PipelineInput (Get-PipelineText $parameter.ValueFromPipeline $parameter.ValueFromPipelineByPropertyName) `
                 -Aliases $parameter.Aliases `
                 -Globbing ([bool]($metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })) `
-                -Description $Help.Parameters[$parameter.Name] -Default (Get-DefaultText $instance $metadata) -InSyntax $true
+                -Description $Help.Parameters[$parameter.Name] -Default (Get-DefaultText $instance $metadata $defaults) -InSyntax $true
         }
     }
 
@@ -277,7 +302,7 @@ function Add-Command {
             -PipelineInput (Get-PipelineText ([bool]($inSets | Where-Object ValueFromPipeline)) ([bool]($inSets | Where-Object ValueFromPipelineByPropertyName))) `
             -Aliases $metadata.Aliases `
             -Globbing ([bool]($metadata.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })) `
-            -Description $Help.Parameters[$metadata.Name] -Default (Get-DefaultText $instance $metadata) -InSyntax $false
+            -Description $Help.Parameters[$metadata.Name] -Default (Get-DefaultText $instance $metadata $defaults) -InSyntax $false
     }
 
     $inputs = Add-Element $node 'command' 'inputTypes'

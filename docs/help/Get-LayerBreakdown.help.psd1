@@ -34,26 +34,26 @@
             Remarks = @'
    Model: Llama-3.1-8B
 
-Module                                       Kind               ForwardFlops Parameters WeightShape
-------                                       ----               ------------ ---------- -----------
-model.layers.0.input_layernorm               RmsNorm                 33.55 M    4.096 k (4096)
-model.layers.0.self_attn.q_proj              Linear                  68.72 G    16.78 M (4096, 4096)
-model.layers.0.self_attn.k_proj              Linear                  17.18 G    4.194 M (4096, 1024)
-model.layers.0.self_attn.v_proj              Linear                  17.18 G    4.194 M (4096, 1024)
-model.layers.0.self_attn.rotary_emb          RotaryEmbedding         6.144 k          0
-model.layers.0.self_attn.attention.qk        AttentionScores         34.36 G          0
-model.layers.0.self_attn.attention.scaling   AttentionScaling        134.2 M          0
-model.layers.0.self_attn.attention.softmax   AttentionSoftmax        134.2 M          0
-model.layers.0.self_attn.attention.pv        AttentionValues         34.36 G          0
-model.layers.0.self_attn.o_proj              Linear                  68.72 G    16.78 M (4096, 4096)
-model.layers.0.residual_add_attn             ResidualAdd             8.389 M          0
-model.layers.0.post_attention_layernorm      RmsNorm                 33.55 M    4.096 k (4096)
-model.layers.0.mlp.gate_proj                 Linear                  240.5 G    58.72 M (4096, 14336)
-model.layers.0.mlp.up_proj                   Linear                  240.5 G    58.72 M (4096, 14336)
-model.layers.0.mlp.act_fn                    Activation              88.08 M          0
-model.layers.0.mlp.act_mul                   ElementwiseProduct      29.36 M          0
-model.layers.0.mlp.down_proj                 Linear                  240.5 G    58.72 M (14336, 4096)
-model.layers.0.residual_add_mlp              ResidualAdd             8.389 M          0
+Module                                       Kind                 ForwardFlops Parameters WeightShape
+------                                       ----                 ------------ ---------- -----------
+model.layers.0.input_layernorm               RmsNorm                   33.55 M    4.096 k (4096)
+model.layers.0.self_attn.q_proj              Linear                    68.72 G    16.78 M (4096, 4096)
+model.layers.0.self_attn.k_proj              Linear                    17.18 G    4.194 M (4096, 1024)
+model.layers.0.self_attn.v_proj              Linear                    17.18 G    4.194 M (4096, 1024)
+model.layers.0.self_attn.rotary_emb          RotaryEmbedding           6.144 k          0
+model.layers.0.self_attn.attention.qk        AttentionScores           34.36 G          0
+model.layers.0.self_attn.attention.scaling   AttentionScaling          134.2 M          0
+model.layers.0.self_attn.attention.softmax   AttentionSoftmax          134.2 M          0
+model.layers.0.self_attn.attention.pv        AttentionValues           34.36 G          0
+model.layers.0.self_attn.o_proj              Linear                    68.72 G    16.78 M (4096, 4096)
+model.layers.0.residual_add_attn             ResidualAdd               8.389 M          0
+model.layers.0.post_attention_layernorm      RmsNorm                   33.55 M    4.096 k (4096)
+model.layers.0.mlp.gate_proj                 Linear                    240.5 G    58.72 M (4096, 14336)
+model.layers.0.mlp.up_proj                   Linear                    240.5 G    58.72 M (4096, 14336)
+model.layers.0.mlp.act_fn                    Activation                88.08 M          0
+model.layers.0.mlp.act_mul                   ElementwiseProduct        29.36 M          0
+model.layers.0.mlp.down_proj                 Linear                    240.5 G    58.72 M (14336, 4096)
+model.layers.0.residual_add_mlp              ResidualAdd               8.389 M          0
 
 With 8 key/value heads against 32 query heads, k_proj and v_proj are a quarter of q_proj.
 '@
@@ -67,13 +67,13 @@ Get-LayerBreakdown -Model Qwen2.5-72B -BatchSize 16 -SequenceLength 4096 -Causal
             Remarks = @'
    Model: Qwen2.5-72B
 
-Module                                       Kind               ForwardFlops Parameters WeightShape
-------                                       ----               ------------ ---------- -----------
-lm_head                                      Linear                  163.3 T    1.246 G (8192, 152064)
-model.layers.31.mlp.up_proj                  Linear                  31.75 T    242.2 M (8192, 29568)
-model.layers.31.mlp.gate_proj                Linear                  31.75 T    242.2 M (8192, 29568)
-model.layers.30.mlp.down_proj                Linear                  31.75 T    242.2 M (29568, 8192)
-model.layers.30.mlp.up_proj                  Linear                  31.75 T    242.2 M (8192, 29568)
+Module                                       Kind                 ForwardFlops Parameters WeightShape
+------                                       ----                 ------------ ---------- -----------
+lm_head                                      Linear                    163.3 T    1.246 G (8192, 152064)
+model.layers.31.mlp.up_proj                  Linear                    31.75 T    242.2 M (8192, 29568)
+model.layers.31.mlp.gate_proj                Linear                    31.75 T    242.2 M (8192, 29568)
+model.layers.30.mlp.down_proj                Linear                    31.75 T    242.2 M (29568, 8192)
+model.layers.30.mlp.up_proj                  Linear                    31.75 T    242.2 M (8192, 29568)
 
 The rows are ordinary objects, so Sort-Object, Where-Object and Group-Object work on the exact counts.
 '@
@@ -105,5 +105,6 @@ ForwardFlops is 2 x 2048 tokens x 3584 x 18944, exactly; Share is a fraction, no
         }
     )
     Notes       = 'Rows are model FLOPs of one step under the chosen convention; a tied lm_head owns no parameters because its weight is the embedding''s. See about_MfuTools for the formulas and conventions.'
+    Defaults    = @{ BatchSize = '1'; SequenceLength = '2048'; Layer = 'Every layer and the model-level rows' }
     RelatedLinks = @('Get-ModelFlops', 'Get-MfuModel', 'about_MfuTools')
 }

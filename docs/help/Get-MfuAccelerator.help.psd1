@@ -20,11 +20,11 @@
             Title   = 'Every H100 variant'
             Code    = 'Get-MfuAccelerator *H100*'
             Remarks = @'
-Name                                Memory   Bandwidth     FP32     TF32     BF16     FP16      FP8 Estimate
-----                                ------   ---------     ----     ----     ----     ----      --- --------
-NVIDIA H100 SXM5 80GB             80.00 GB  3.350 TB/s  67.00 T  494.7 T  989.4 T  989.4 T  1.979 P
-NVIDIA H100 PCIe 80GB             80.00 GB  2.000 TB/s  51.00 T  378.0 T  756.0 T  756.0 T  1.513 P
-NVIDIA H100 NVL 94GB (per GPU)    94.00 GB  3.900 TB/s  60.00 T  417.5 T  835.5 T  835.5 T  1.671 P
+Name                                    Memory   Bandwidth     FP32     TF32     BF16     FP16      FP8 Estimate
+----                                    ------   ---------     ----     ----     ----     ----      --- --------
+NVIDIA H100 SXM5 80GB                 80.00 GB  3.350 TB/s  67.00 T  494.7 T  989.4 T  989.4 T  1.979 P
+NVIDIA H100 PCIe 80GB                 80.00 GB  2.000 TB/s  51.00 T  378.0 T  756.0 T  756.0 T  1.513 P
+NVIDIA H100 NVL 94GB (per GPU)        94.00 GB  3.900 TB/s  60.00 T  417.5 T  835.5 T  835.5 T  1.671 P
 
 Peaks are dense FLOP/s: the H100 SXM's BF16 peak is 989.4 TFLOP/s, not the 1,979 with sparsity that its datasheet prints.
 '@
@@ -33,11 +33,11 @@ Peaks are dense FLOP/s: the H100 SXM's BF16 peak is 989.4 TFLOP/s, not the 1,979
             Title   = 'The entry a device name resolves to'
             Code    = 'Get-MfuAccelerator ''NVIDIA A100-SXM4-40GB'' -Verbose 4>&1'
             Remarks = @'
-'NVIDIA A100-SXM4-40GB' is the catalog entry NVIDIA A100 SXM4 40GB.
+VERBOSE: 'NVIDIA A100-SXM4-40GB' is the catalog entry NVIDIA A100 SXM4 40GB.
 
-Name                                Memory   Bandwidth     FP32     TF32     BF16     FP16      FP8 Estimate
-----                                ------   ---------     ----     ----     ----     ----      --- --------
-NVIDIA A100 SXM4 40GB             40.00 GB  1.555 TB/s  19.50 T  156.0 T  312.0 T  312.0 T
+Name                                    Memory   Bandwidth     FP32     TF32     BF16     FP16      FP8 Estimate
+----                                    ------   ---------     ----     ----     ----     ----      --- --------
+NVIDIA A100 SXM4 40GB                 40.00 GB  1.555 TB/s  19.50 T  156.0 T  312.0 T  312.0 T
 
 The verbose line says how the name was read.
 '@

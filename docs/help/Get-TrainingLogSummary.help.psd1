@@ -22,11 +22,11 @@
             Title   = 'Median and spread of our MFU over a torchtitan log'
             Code    = 'Import-TrainingLog ./torchtitan-llama3-8b-8xh200.log | Measure-Mfu -Model Llama-3-8B -Accelerator H200 | Get-TrainingLogSummary'
             Remarks = @'
-Log                                       Steps  Median s         P10-P90 s      MFU       P10-P90 MFU Reported Slowest steps
----                                       -----  --------         ---------      ---       ----------- -------- -------------
-torchtitan-llama3-8b-8xh200.log              11     1.163     1.157 - 1.195  41.22 % 40.13 % - 41.44 %  41.24 % 1, 100, 10, 90, 80
+Log                                         Steps Median s         P10-P90 s      MFU       P10-P90 MFU Reported Slowest
+---                                         ----- --------         ---------      ---       ----------- -------- -------
+torchtitan-llama3-8b-8xh200.log                11    1.163     1.157 - 1.195  41.22 % 40.13 % - 41.44 %  41.24 %       1
 
-The step times come from torchtitan''s tokens per second per device and the batch and sequence length the log states. Step 1 includes warm-up. Under the default Matmul convention our median MFU is within 0.02 points of the median torchtitan printed.
+The step times come from torchtitan's tokens per second per device and the batch and sequence length the log states. The slowest step is step 1, which includes warm-up; SlowestSteps under Format-List * lists the five slowest. Under the default Matmul convention our median MFU is within 0.02 points of the median torchtitan printed.
 '@
         }
     )

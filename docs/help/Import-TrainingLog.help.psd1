@@ -30,12 +30,12 @@
             Title   = 'Read a torchtitan log'
             Code    = 'Import-TrainingLog ./torchtitan-llama3-8b-8xh200.log | Select-Object -First 4'
             Remarks = @'
-Framework           Step  Line  Seconds Batch Tok/s/dev    Loss       Reported Quirk
----------           ----  ----  ------- ----- ---------    ----       -------- -----
-Torchtitan             1    30              8   1.478 k 12.2417     MFU 8.65 %
-Torchtitan            10    32              8   7.026 k  9.8821    MFU 41.15 %
-Torchtitan            20    33              8   7.080 k  8.3854    MFU 41.46 %
-Torchtitan            30    34              8   7.082 k  7.6991    MFU 41.47 %
+Framework            Step  Line  Seconds Batch Tok/s/dev    Loss       Reported Quirk
+---------            ----  ----  ------- ----- ---------    ----       -------- -----
+Torchtitan              1    30              8   1.478 k 12.2417     MFU 8.65 %
+Torchtitan             10    32              8   7.026 k  9.8821    MFU 41.15 %
+Torchtitan             20    33              8   7.080 k  8.3854    MFU 41.46 %
+Torchtitan             30    34              8   7.082 k  7.6991    MFU 41.47 %
 
 Line 32 says "mmemory:" and line 23 carries a colour code without its ESC byte ("[31m"); both are read. torchtitan prints no step time, only tokens per second per device.
 '@
@@ -57,28 +57,29 @@ The log prints the global batch (128) and the step time in ms; the sequence leng
             Title   = 'A printed figure with a known quirk'
             Code    = 'Import-TrainingLog ./nanogpt-gpt2-124m-1xv100-issue215.log | Select-Object -Skip 7 -First 4'
             Remarks = @'
-Framework           Step  Line  Seconds Batch Tok/s/dev    Loss       Reported Quirk
----------           ----  ----  ------- ----- ---------    ----       -------- -----
-NanoGpt             2990     8    1.097                  3.8853    MFU 15.34 % A100PeakOnAnyGpu, RunningAverage
-NanoGpt             3000    11   35.392                  4.2490    MFU 13.85 % A100PeakOnAnyGpu, RunningAverage
-NanoGpt             3010    12    1.020                            MFU 14.12 % A100PeakOnAnyGpu, RunningAverage
-NanoGpt             3020    13    1.016                            MFU 14.36 % A100PeakOnAnyGpu, RunningAverage
+Framework            Step  Line  Seconds Batch Tok/s/dev    Loss       Reported Quirk
+---------            ----  ----  ------- ----- ---------    ----       -------- -----
+NanoGpt              2990     8    1.097                  3.8853    MFU 15.34 % A100PeakOnAnyGpu, RunningAverage
+NanoGpt              3000    11   35.392                  4.2490    MFU 13.85 % A100PeakOnAnyGpu, RunningAverage
+NanoGpt              3010    12    1.020                            MFU 14.12 % A100PeakOnAnyGpu, RunningAverage
+NanoGpt              3020    13    1.016                            MFU 14.36 % A100PeakOnAnyGpu, RunningAverage
 
-This run was on a V100, but nanoGPT divides by the A100''s 312 TFLOP/s and prints a running average, so one 35 s checkpoint iteration lowers the printed MFU for many lines. The loss of nan after step 3000 is read as an empty Loss, with one warning for the file.
+This run was on a V100, but nanoGPT divides by the A100's 312 TFLOP/s and prints a running average, so one 35 s checkpoint iteration lowers the printed MFU for many lines. The loss of nan after step 3000 is read as an empty Loss, with one warning for the file.
 '@
         }
         @{
             Title   = 'Summarize every log in a folder'
             Code    = 'Get-ChildItem *.log | Import-TrainingLog -Summary'
             Remarks = @'
-Log                                       Steps  Median s         P10-P90 s      MFU       P10-P90 MFU Reported Slowest steps
----                                       -----  --------         ---------      ---       ----------- -------- -------------
-megatron-ds-bloom176b-tr11-main.log          13   106.330 105.938 - 107.316                                     45000, 31218, 31214, 31222, 312…
-megatron-lm-mixtral8x7b-16xh100-run1.log      3    10.037    9.605 - 10.166                                     12, 11, 10
-nanogpt-gpt2-124m-1xv100-issue215.log        15     1.097     1.017 - 1.099                             15.34 % 3000, 2920, 2980, 2940, 2970
-torchtitan-llama3-8b-8xh200.log              11     1.163     1.157 - 1.195                             41.24 % 1, 100, 10, 90, 80
+Log                                         Steps Median s         P10-P90 s      MFU       P10-P90 MFU Reported Slowest
+---                                         ----- --------         ---------      ---       ----------- -------- -------
+megatron-ds-bloom176b-tr11-main.log            13  106.330 105.938 - 107.316                                       45000
+megatron-lm-mixtral8x7b-16xh100-run1.log        3   10.037    9.605 - 10.166                                          12
+WARNING: 6 step records of '/tmp/polish/ex/nanogpt-gpt2-124m-1xv100-issue215.log' printed a loss of nan or inf (the first on line 12); their Loss is empty.
+nanogpt-gpt2-124m-1xv100-issue215.log          15    1.097     1.017 - 1.099                             15.34 %    3000
+torchtitan-llama3-8b-8xh200.log                11    1.163     1.157 - 1.195                             41.24 %       1
 
-Step times and the printed MFU need no model; torchtitan''s step times follow from its tokens per second and the batch, sequence length and devices its log states. For the median and spread of our MFU, pipe Measure-Mfu''s results into Get-TrainingLogSummary.
+Step times and the printed MFU need no model; torchtitan's step times follow from its tokens per second and the batch, sequence length and devices its log states. The Slowest column is the slowest step; SlowestSteps and SlowestStepSeconds are under Format-List *. For the median and spread of our MFU, pipe Measure-Mfu's results into Get-TrainingLogSummary.
 '@
         }
     )

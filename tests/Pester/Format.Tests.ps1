@@ -50,6 +50,63 @@ Describe '<Type> views' -ForEach $outputs {
     }
 }
 
+Describe 'Tables at 120 columns' {
+    BeforeAll {
+        $configs = Join-Path $PSScriptRoot '../../../shared/data/configs'
+        $logs = Join-Path $PSScriptRoot '../../../shared/data/logs'
+    }
+
+    It 'shows whole model and accelerator names in Measure-Mfu' {
+        $text = Format-Text { Get-MfuAccelerator 'RTX 4090', 'H100 NVL' | Measure-Mfu -Model Mixtral-8x7B-v0.1 -TokensPerSecondPerDevice 1000 -WarningAction SilentlyContinue }
+        $text | Should -Match 'Mixtral-8x7B-v0\.1 '
+        $text | Should -Match 'NVIDIA GeForce RTX 4090'
+        $text | Should -Match 'NVIDIA H100 NVL 94GB \(per GPU\)'
+    }
+
+    It 'shows the longest catalog name whole in Get-MfuAccelerator' {
+        Format-Text { Get-MfuAccelerator } | Should -Not -Match '…'
+    }
+
+    It 'shows the whole framework name of a Trainer log' {
+        Format-Text { Import-TrainingLog (Join-Path $logs 'hf-trainer_state-*.json') | Select-Object -First 1 } | Should -Match 'HuggingFaceTrainer '
+    }
+
+    It 'shows Hugging Face model names read from config files' {
+        # Config files named as Hugging Face caches name them: organisation__model.
+        $text = Format-Text { Get-ChildItem (Join-Path $configs 'meta-llama__*.json') | Get-ModelFlops -Summary }
+        $text | Should -Match 'meta-llama__Meta-Llama-3\.1-8B '
+        $text | Should -Not -Match '…'
+    }
+
+    It 'shows whole preset sources in Get-MfuModel' {
+        Format-Text { Get-MfuModel } | Should -Not -Match '…'
+    }
+
+    It 'keeps every summary column of Get-TrainingLogSummary on one header line' {
+        $text = Format-Text { Get-ChildItem (Join-Path $logs '*') -Include '*.log', '*.json' | ForEach-Object { Import-TrainingLog $_ -WarningAction SilentlyContinue | Get-TrainingLogSummary -WarningAction SilentlyContinue } }
+        $header = ($text -split '\r?\n' | Where-Object { $_ -match '^Log\s' })
+        $header | Should -Match 'Slowest$'
+        $text | Should -Not -Match '…'
+    }
+
+    It 'shows PositionEmbeddingAdd whole in the Kind column' {
+        Format-Text { Get-ModelFlops -Model GPT-2-small -SequenceLength 1024 } | Should -Match 'PositionEmbeddingAdd '
+    }
+
+    It 'leaves the constant ridge point out of the Get-ComputeIntensity rows' {
+        Format-Text { Get-ComputeIntensity -Model Qwen2.5-7B -Accelerator H100 | Select-Object -First 2 } | Should -Not -Match 'Ridge'
+    }
+
+    It 'keeps the ridge point under Format-List' {
+        # H100 SXM datasheet: 989.4 TFLOP/s dense BF16 over 3.35 TB/s of HBM3 is 295.3 FLOPs per byte.
+        Get-ComputeIntensity -Model Qwen2.5-7B -Accelerator H100 | Select-Object -First 1 | Format-List * | Out-String | Should -Match 'RidgePoint\s+: 295\.3'
+    }
+
+    It 'shows every Get-ComputeIntensity summary column' {
+        Format-Text { Get-ComputeIntensity -Model Qwen2.5-7B -Accelerator H100 -Summary } | Should -Match 'MfuCeiling'
+    }
+}
+
 Describe 'Culture switch of these tests' {
     It 'formats a plain number with a decimal comma under de-DE' {
         # Without this, the de-DE comparisons above could pass without the culture ever changing.

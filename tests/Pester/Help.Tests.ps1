@@ -84,6 +84,64 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
     }
 }
 
+Describe 'Example output' {
+    BeforeDiscovery {
+        # Examples that need files of their own (a log, a CSV, a model folder) are left out.
+        $examples = foreach ($file in Get-ChildItem (Join-Path $PSScriptRoot '../../docs/help') -Filter '*.help.psd1') {
+            $number = 0
+            foreach ($example in (Import-PowerShellDataFile $file.FullName).Examples) {
+                $number++
+                if ($example.Code -notmatch '\./|\.csv|Get-ChildItem') {
+                    @{ Name = $file.Name -replace '\.help\.psd1$'; Number = $number; Code = $example.Code; Remarks = $example.Remarks }
+                }
+            }
+        }
+    }
+
+    BeforeAll {
+        $PSStyle.OutputRendering = 'PlainText'
+    }
+
+    It '<Name> example <Number> shows what the code prints' -ForEach $examples {
+        $printed = & ([scriptblock]::Create($Code)) *>&1 | ForEach-Object {
+            if ($_ -is [System.Management.Automation.VerboseRecord]) { "VERBOSE: $($_.Message)" }
+            elseif ($_ -is [System.Management.Automation.WarningRecord]) { "WARNING: $($_.Message)" }
+            else { $_ }
+        } | Out-String -Width 120
+        $lines = @($printed -split '\r?\n' | ForEach-Object TrimEnd | Where-Object { $_ })
+        $shown = @(($Remarks -replace '\r', '') -split '\n' | ForEach-Object TrimEnd)
+        foreach ($line in $lines) {
+            $shown | Should -Contain $line
+        }
+    }
+}
+
+Describe 'Default values in Get-Help' {
+    # These parameters are null until the cmdlet fills in its default, so the values come
+    # from the Defaults table of the help sources.
+    It '<Name> -<Parameter> shows <Expected>' -ForEach @(
+        @{ Name = 'Get-ModelFlops'; Parameter = 'BatchSize'; Expected = '1' }
+        @{ Name = 'Get-ModelFlops'; Parameter = 'SequenceLength'; Expected = '2048' }
+        @{ Name = 'Get-LayerBreakdown'; Parameter = 'SequenceLength'; Expected = '2048' }
+        @{ Name = 'Measure-Mfu'; Parameter = 'DeviceCount'; Expected = '1' }
+        @{ Name = 'Measure-Mfu'; Parameter = 'BatchSize'; Expected = '1' }
+        @{ Name = 'Get-ComputeIntensity'; Parameter = 'ContextLength'; Expected = 'The sequence length' }
+    ) {
+        (Get-Help $Name -Parameter $Parameter).defaultValue | Should -Be $Expected
+        Get-Help $Name -Parameter $Parameter | Out-String | Should -Match "Default value\s+$([regex]::Escape($Expected))\r?\n"
+    }
+
+    It 'keeps the default read from the cmdlet where no Defaults entry is given' {
+        (Get-Help Measure-Mfu -Parameter Convention).defaultValue | Should -Be 'Matmul'
+    }
+
+    It 'shows each paragraph of a parameter given as an array' {
+        $text = Get-Help Measure-Mfu -Parameter Convention | Out-String
+        $text | Should -Match 'Megatron: '
+        $text | Should -Match 'Torchtitan: '
+    }
+}
+
 Describe 'about_MfuTools' {
     It 'is found by Get-Help' {
         (Get-Help about_MfuTools | Out-String) | Should -Match 'CI = f / m'
@@ -178,6 +236,16 @@ Describe 'Build-Help.ps1' {
         }
         $result.ExitCode | Should -Be 1
         $result.Text | Should -Match 'Examples'
+    }
+
+    It 'fails when Defaults names a parameter the cmdlet does not have' {
+        $result = Invoke-BuildHelp {
+            param($folder)
+            $file = Join-Path $folder 'Get-ModelFlops.help.psd1'
+            (Get-Content $file -Raw) -replace "Defaults    = @\{ BatchSize = '1'", "Defaults    = @{ BatchCount = '1'" | Set-Content $file
+        }
+        $result.ExitCode | Should -Be 1
+        $result.Text | Should -Match 'Defaults gives a default for -BatchCount'
     }
 
     It 'fails when an exported cmdlet has no help source' {
