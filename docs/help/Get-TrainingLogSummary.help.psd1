@@ -15,7 +15,7 @@
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Any object with the property names above.' }
     )
     Outputs     = @(
-        @{ Type = 'MfuTools.Core.Results.TrainingLogSummary'; Description = 'One per log file: File, Framework (several joined with ", "), StepsRead, LinesSkipped (empty here; Import-TrainingLog -Summary fills it), FirstStep, LastStep, MedianStepSeconds, StepSecondsP10, StepSecondsP90 (seconds), MedianMfu, MfuP10, MfuP90 (fractions; empty without Measure-Mfu), MedianReportedMfu (fraction), MedianReportedFlopsPerSecondPerDevice (FLOP/s), SlowestStep, SlowestStepSeconds and SlowestSteps (up to five step numbers, slowest first, joined with ", ").' }
+        @{ Type = 'MfuTools.Core.Results.TrainingLogSummary'; Description = 'One per log file: File, Framework (several joined with ", "), StepsRead, TimedSteps (records with a step time, which the step-time statistics cover: 1 for a Hugging Face Trainer log, which times the run once), LinesSkipped (empty here; Import-TrainingLog -Summary fills it), FirstStep, LastStep, MedianStepSeconds, StepSecondsP10, StepSecondsP90 (seconds), MedianMfu, MfuP10, MfuP90 (fractions; empty without Measure-Mfu), MedianReportedMfu (fraction), MedianReportedFlopsPerSecondPerDevice (FLOP/s), SlowestStep, SlowestStepSeconds and SlowestSteps (up to five step numbers, slowest first, joined with ", ").' }
     )
     Examples    = @(
         @{

@@ -5,7 +5,8 @@
         'Measure-Mfu divides the model FLOPs a training run achieved per second on each device by the dense peak FLOP/s of that device at the run''s precision. MFU = model training FLOPs per step / (step seconds x devices x peak per device). The result is a fraction (0.462 is 46.2 %); the table view shows it as a percentage.'
         'Give the model as with Get-ModelFlops (-Model with a preset name, -Path with a config.json, or a model piped from Get-MfuModel), the run shape (-BatchSize, -SequenceLength, -CausalAttention), one throughput (-StepSeconds, -TokensPerSecond, -TokensPerSecondPerDevice or -SamplesPerSecond), the number of devices, and the hardware: -Accelerator with a catalog name (H100, A100 40GB, or what nvidia-smi prints) or -PeakFlopsPerSecond with your own figure.'
         'Model FLOPs are counted under -Convention, Matmul by default: the Linear layers without bias, the MoE routers, the lm_head and the two attention products, times 3 for forward and backward. Use -Convention PaLM or Megatron to set the number beside the PaLM paper or a Megatron-LM log; the -Convention parameter defines each convention. With -Recompute, the result also carries the hardware FLOPs utilization (HFU): Full recomputation adds one more forward of every decoder layer, Selective one more forward of the attention score, scaling, softmax and value rows.'
-        'Piped records bind by property name, so Import-Csv of a step log gives one result per row. Throughput parameters accept the column names training logs use (step_time, iteration_time, tokens_per_second, tps, samples_per_second, train_samples_per_second and others) and read text with the invariant culture: 1.5 is one and a half on every system. A row with an empty, zero, negative or non-numeric throughput writes one error and the other rows go on.'
+        'Piped records bind by property name, so Import-Csv of a step log gives one result per row. Throughput parameters accept the column names training logs use (step_time, iteration_time, tokens_per_second, tps, samples_per_second, train_samples_per_second and others) and read text with the invariant culture: 1.5 is one and a half on every system. A row with an empty, zero, negative or non-numeric throughput writes one error and the other rows go on; a record from Import-TrainingLog that carries no timing at all (a line that logs only a loss) is skipped instead, with one warning for the whole pipeline.'
+        'When a record carries several throughputs, the first present of -StepSeconds, -TokensPerSecond, -TokensPerSecondPerDevice and -SamplesPerSecond is used, except that a step time without -BatchSize gives way to a rate that needs no batch size. Without -SequenceLength a warning says that 2048 tokens are assumed, because the attention FLOPs per token, and so the MFU, depend on it.'
     )
     Parameters  = @{
         Model                           = 'A preset name (tab completion) or Hugging Face repository id, such as Qwen2.5-7B or PaLM-540B. See Get-MfuModel.'
@@ -54,7 +55,7 @@
     Examples    = @(
         @{
             Title   = 'MFU of Qwen2.5-7B trained on 8 H100s at 3,000 tokens/s per GPU'
-            Code    = 'Measure-Mfu -Model Qwen2.5-7B -TokensPerSecondPerDevice 3000 -DeviceCount 8 -Accelerator H100'
+            Code    = 'Measure-Mfu -Model Qwen2.5-7B -SequenceLength 2048 -TokensPerSecondPerDevice 3000 -DeviceCount 8 -Accelerator H100'
             Remarks = @'
 Model              Accelerator                     Devices Precision Convention  Achieved/dev      MFU      HFU Reported
 -----              -----------                     ------- --------- ----------  ------------      ---      --- --------
@@ -65,7 +66,7 @@ Each token costs 44,887,965,696 training FLOPs at a sequence length of 2048, so 
         }
         @{
             Title   = 'The PaLM paper''s 46.2 % from its published inputs'
-            Code    = 'Measure-Mfu -Model PaLM-540B -Convention PaLM -TokensPerSecond 238300 -DeviceCount 6144 -Accelerator ''TPU v4'''
+            Code    = 'Measure-Mfu -Model PaLM-540B -SequenceLength 2048 -Convention PaLM -TokensPerSecond 238300 -DeviceCount 6144 -Accelerator ''TPU v4'''
             Remarks = @'
 Model              Accelerator                     Devices Precision Convention  Achieved/dev      MFU      HFU Reported
 -----              -----------                     ------- --------- ----------  ------------      ---      --- --------
@@ -76,7 +77,7 @@ The PaLM convention counts 6N + 12·L·nh·d·S FLOPs per token with N = 540.35B
         }
         @{
             Title   = 'One result per row of a step log'
-            Code    = 'Import-Csv steps.csv | Measure-Mfu -Model Qwen2.5-7B -BatchSize 32 -DeviceCount 8 -Accelerator H100 | Select-Object StepSeconds, Mfu'
+            Code    = 'Import-Csv steps.csv | Measure-Mfu -Model Qwen2.5-7B -BatchSize 32 -SequenceLength 2048 -DeviceCount 8 -Accelerator H100 | Select-Object StepSeconds, Mfu'
             Remarks = @'
 StepSeconds  Mfu
 -----------  ---
@@ -88,7 +89,7 @@ steps.csv has the columns step and step_time; step_time binds to -StepSeconds th
         }
         @{
             Title   = 'Compare with the TFLOP/s a Megatron-LM log prints'
-            Code    = 'Measure-Mfu -Model Qwen2.5-7B -TokensPerSecondPerDevice 3000 -DeviceCount 8 -Accelerator H100 -Convention Megatron -CausalAttention -ReportedFlopsPerSecondPerDevice 131.2e12 | Format-List Mfu, AchievedFlopsPerSecondPerDevice, ReportedFlopsPerSecondPerDevice, ReportedRatio, Convention, CausalAttention'
+            Code    = 'Measure-Mfu -Model Qwen2.5-7B -SequenceLength 2048 -TokensPerSecondPerDevice 3000 -DeviceCount 8 -Accelerator H100 -Convention Megatron -CausalAttention -ReportedFlopsPerSecondPerDevice 131.2e12 | Format-List Mfu, AchievedFlopsPerSecondPerDevice, ReportedFlopsPerSecondPerDevice, ReportedRatio, Convention, CausalAttention'
             Remarks = @'
 Mfu                             : 0.132367617707702
 AchievedFlopsPerSecondPerDevice : 130964520960000
@@ -116,7 +117,7 @@ The name nvidia-smi prints resolves to the H100 SXM5. HardwareFlopsPerStep adds 
         }
         @{
             Title   = 'The same run on several accelerators'
-            Code    = 'Get-MfuAccelerator H100, A100 | Measure-Mfu -Model Llama-3.1-8B -TokensPerSecondPerDevice 3500 -DeviceCount 8'
+            Code    = 'Get-MfuAccelerator H100, A100 | Measure-Mfu -Model Llama-3.1-8B -SequenceLength 2048 -TokensPerSecondPerDevice 3500 -DeviceCount 8'
             Remarks = @'
 Model              Accelerator                     Devices Precision Convention  Achieved/dev      MFU      HFU Reported
 -----              -----------                     ------- --------- ----------  ------------      ---      --- --------
@@ -128,7 +129,7 @@ Catalog entries piped in bind to -Accelerator.
         }
         @{
             Title   = 'Your own peak instead of a catalog entry'
-            Code    = 'Measure-Mfu -Model Qwen2.5-7B -TokensPerSecondPerDevice 3000 -PeakFlopsPerSecond 800e12 | Select-Object Mfu, PeakSource'
+            Code    = 'Measure-Mfu -Model Qwen2.5-7B -SequenceLength 2048 -TokensPerSecondPerDevice 3000 -PeakFlopsPerSecond 800e12 | Select-Object Mfu, PeakSource'
             Remarks = @'
  Mfu PeakSource
  --- ----------
