@@ -70,12 +70,12 @@ $floor = Measure-Median { $out = $steps | Measure-BindingFloor }
 # ---------------------------------------------------------------------------------------
 if (Get-Command Measure-Mfu -Module MfuTools -ErrorAction Ignore) {
     # The floor is only a floor if it binds what Measure-Mfu binds: the same parameters by
-    # property name, with the same aliases.
+    # property name, with the same aliases, and the same parameters by value.
     $describe = {
         param($name)
         (Get-Command $name).ParameterSets | Where-Object Name -in 'Model', '__AllParameterSets' |
-            ForEach-Object Parameters | Where-Object ValueFromPipelineByPropertyName |
-            ForEach-Object { '{0}({1})' -f $_.Name, (($_.Aliases | Sort-Object) -join ',') } | Sort-Object -Unique
+            ForEach-Object Parameters | Where-Object { $_.ValueFromPipelineByPropertyName -or $_.ValueFromPipeline } |
+            ForEach-Object { '{0}({1}){2}' -f $_.Name, (($_.Aliases | Sort-Object) -join ','), $(if ($_.ValueFromPipeline) { ' by value' }) } | Sort-Object -Unique
     }
     $difference = Compare-Object @(& $describe Measure-Mfu) @(& $describe Measure-BindingFloor)
     if ($difference) {

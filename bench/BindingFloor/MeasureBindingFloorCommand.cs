@@ -3,8 +3,8 @@ using System.Management.Automation;
 namespace MfuTools.Benchmarks.BindingFloor
 {
     /// <summary>
-    /// A cmdlet that binds every parameter Measure-Mfu binds by property name from step
-    /// records, with the same names and aliases, and writes one value per record as
+    /// A cmdlet that binds every parameter Measure-Mfu binds from step records (by property
+    /// name, with the same names and aliases, and its one by-value parameter), and writes one value per record as
     /// Measure-Mfu writes one result. Its time over many records is what PowerShell's
     /// parameter binding alone costs, before any cmdlet computes anything.
     /// </summary>
@@ -63,6 +63,10 @@ namespace MfuTools.Benchmarks.BindingFloor
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public long SequenceLength { get; set; } = 2048;
+
+        /// <summary>Measure-Mfu's -LogRecord: every piped object binds here by value.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public PSObject LogRecord { get; set; }
 
         protected override void ProcessRecord() => WriteObject(StepSeconds ?? 0);
     }

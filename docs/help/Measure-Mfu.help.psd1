@@ -42,7 +42,7 @@
         )
         ReportedFlopsPerSecondPerDevice = 'The FLOP/s per device the training framework printed, in FLOP/s (not TFLOP/s). Carried into the result, with ReportedRatio.'
         ReportedMfu                     = 'The MFU the training framework printed, as a fraction (0.45, not 45). Carried into the result, with ReportedRatio.'
-        LogRecord                       = 'A record from Import-TrainingLog, bound from the pipeline by value. Its numbers bind to the other parameters by property name; its framework, step, file, line and quirks are carried into the result.'
+        LogRecord                       = 'A record from Import-TrainingLog, bound from the pipeline by value. Its numbers bind to the other parameters by property name; its framework, step, file, line and quirks are carried into the result. Other piped objects (CSV rows, models, accelerators) also bind here and are ignored by it.'
     }
     Inputs      = @(
         @{ Type = 'System.Management.Automation.PSObject'; Description = 'Records with throughput, run shape, hardware or reported values as properties, such as the rows of Import-Csv or Import-TrainingLog; they bind by property name.' }

@@ -111,10 +111,15 @@ namespace MfuTools.Cmdlets.Commands
         /// <summary>
         /// A record from Import-TrainingLog. Its numbers bind to the other parameters by
         /// property name. This parameter keeps the record itself, so that its framework,
-        /// step, file, line and known quirks reach the result.
+        /// step, file, line and known quirks reach the result. Any other piped object binds
+        /// here too and is ignored: typed as TrainingLogRecord, the parameter made PowerShell
+        /// try, and fail, to convert every CSV row to that type, which tripled the time per row.
         /// </summary>
         [Parameter(ValueFromPipeline = true)]
-        public TrainingLogRecord LogRecord { get; set; }
+        public PSObject LogRecord { get; set; }
+
+        /// <summary>The piped record when it came from Import-TrainingLog; null otherwise.</summary>
+        private TrainingLogRecord PipedLogRecord => LogRecord?.BaseObject as TrainingLogRecord;
 
         protected override void BeginProcessing()
         {
@@ -127,14 +132,15 @@ namespace MfuTools.Cmdlets.Commands
         {
             // A log line with a loss but no timing (the Hugging Face Trainer logs both kinds)
             // is not an error: it is skipped, and EndProcessing says how many were.
-            if (LogRecord != null && !HasThroughput())
+            var logRecord = PipedLogRecord;
+            if (logRecord != null && !HasThroughput())
             {
                 untimedRecords++;
-                WriteVerbose($"Skipped {LogRecord.Framework} step {LogRecord.Step} ({LogRecord.File}:{LogRecord.Line}): the record has no step time or throughput.");
+                WriteVerbose($"Skipped {logRecord.Framework} step {logRecord.Step} ({logRecord.File}:{logRecord.Line}): the record has no step time or throughput.");
                 return;
             }
 
-            var throughput = Attempt(ChooseThroughput, (object)LogRecord);
+            var throughput = Attempt(ChooseThroughput, (object)logRecord);
             var accelerator = throughput == null ? null : Attempt(ChooseAccelerator, Accelerator);
             if (throughput == null || accelerator == null)
             {
@@ -167,7 +173,7 @@ namespace MfuTools.Cmdlets.Commands
         {
             var run = CreateRunShape();
             var request = new MfuRequest(model, run, Convention, throughput, DeviceCount ?? 1, accelerator, Precision, Recompute,
-                ReportedFlopsPerSecondPerDevice, ReportedMfu, LogRecord);
+                ReportedFlopsPerSecondPerDevice, ReportedMfu, PipedLogRecord);
             var key = (model, run.BatchSize, run.SequenceLength, run.CausalAttention, Convention, Recompute);
             if (!countedSteps.TryGetValue(key, out var flops))
             {
@@ -296,7 +302,7 @@ namespace MfuTools.Cmdlets.Commands
         {
             DescribeMegatronAttention();
 
-            var logPeak = LogRecord?.ReportedPeakFlopsPerSecond;
+            var logPeak = PipedLogRecord?.ReportedPeakFlopsPerSecond;
             if (logPeak.HasValue && result.ReportedMfu.HasValue && Math.Abs(logPeak.Value / result.PeakFlopsPerSecond - 1) > 0.001)
             {
                 WriteVerbose($"The log's MFU divides by {logPeak.Value:G4} FLOP/s per device and this result by {result.PeakFlopsPerSecond:G4}; pass -PeakFlopsPerSecond {logPeak.Value:G4} to compare like with like.");
@@ -317,7 +323,7 @@ namespace MfuTools.Cmdlets.Commands
         // printed it; the log's date is the only hint a log line gives.
         private void DescribeMegatronAttention()
         {
-            var record = LogRecord;
+            var record = PipedLogRecord;
             if (record == null || record.Framework != TrainingFramework.MegatronLM || record.Timestamp == null || record.ReportedFlopsPerSecondPerDevice == null || megatronDateDescribed)
             {
                 return;
