@@ -131,7 +131,7 @@ namespace MfuTools.Cmdlets.Commands
         protected override void ProcessRecord()
         {
             // A log line with a loss but no timing (the Hugging Face Trainer logs both kinds)
-            // is not an error: it is skipped, and EndProcessing says how many were.
+            // is not an error: it is skipped, and EndProcessing reports how many were.
             var logRecord = PipedLogRecord;
             if (logRecord != null && !HasThroughput())
             {
