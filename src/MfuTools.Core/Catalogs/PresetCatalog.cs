@@ -47,7 +47,7 @@ namespace MfuTools.Core.Catalogs
             }
 
             throw new MfuException(ErrorIds.PresetNotFound, MfuErrorKind.ObjectNotFound,
-                $"No model preset is named '{name}'. {note}Run Get-MfuModel to list the presets, or pass a config.json with -Path.", name);
+                $"No model preset is named '{Shorten(name, MaxNameLength)}'. {note}Run Get-MfuModel to list the presets, or pass a config.json with -Path.", name);
         }
 
         /// <summary>Returns the preset a name picks, or null; <paramref name="note"/> suggests near names when none does.</summary>
@@ -85,7 +85,9 @@ namespace MfuTools.Core.Catalogs
         /// <summary>Returns the <paramref name="count"/> candidates closest to <paramref name="text"/> by edit distance, ignoring case.</summary>
         public static List<string> Closest(string text, IEnumerable<string> candidates, int count)
         {
-            var lower = text.ToLowerInvariant();
+            // Names are short; comparing only the start of a very long input keeps a pasted
+            // blob from costing seconds of edit distance for a suggestion.
+            var lower = Shorten(text, MaxNameLength).ToLowerInvariant();
             return candidates
                 .Select(c => new { Name = c, Distance = EditDistance(lower, c.ToLowerInvariant()) })
                 .OrderBy(x => x.Distance)
@@ -115,6 +117,12 @@ namespace MfuTools.Core.Catalogs
 
             return entries;
         }
+
+        /// <summary>Longest part of a name that suggestions compare and messages quote, in characters.</summary>
+        private const int MaxNameLength = 200;
+
+        private static string Shorten(string text, int length) =>
+            text == null || text.Length <= length ? text ?? string.Empty : text.Substring(0, length) + "...";
 
         internal static int EditDistance(string a, string b)
         {

@@ -45,6 +45,14 @@ namespace MfuTools.Core.Hardware
         public static Accelerator Resolve(string name, out string explanation)
         {
             var text = (name ?? string.Empty).Trim();
+
+            // The longest device name printed by nvidia-smi or ROCm is well under this; a longer
+            // text is a mistake, and matching or quoting it whole would only cost time.
+            if (text.Length > MaxNameLength)
+            {
+                throw NotFound(text.Substring(0, MaxNameLength) + "...", $"Accelerator names are at most {MaxNameLength} characters. ");
+            }
+
             var tokens = Tokenize(text);
             if (tokens.Count == 0)
             {
@@ -160,6 +168,9 @@ namespace MfuTools.Core.Hardware
                 .Take(count)
                 .Select(x => x.Name);
         }
+
+        /// <summary>Longest accelerator name accepted, in characters.</summary>
+        private const int MaxNameLength = 200;
 
         private static MfuException NotFound(string text, string note)
         {
