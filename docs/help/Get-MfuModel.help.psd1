@@ -9,7 +9,7 @@
     )
     Parameters  = @{
         Name = 'Preset names or Hugging Face repository ids to get. Wildcards are allowed and case is ignored. When omitted, every preset is listed. Tab completion offers the preset names, and after a slash the repository ids of models in the local Hugging Face cache.'
-        Path = 'A config.json file, or a folder that holds one, to describe instead of a preset. Aliases: PSPath, FullName, LiteralPath; binds from the pipeline by property name, so Get-ChildItem output pipes in.'
+        Path = 'A config.json file, or a folder that holds one, to describe instead of a preset. A path that does not exist as typed is expanded as a wildcard pattern. Aliases: PSPath, FullName, LiteralPath; binds from the pipeline by property name, so Get-ChildItem output pipes in.'
     }
     Inputs      = @(
         @{ Type = 'System.String'; Description = 'Preset names or repository ids, by value; or paths, by the property name Path, PSPath or FullName.' }

@@ -67,3 +67,12 @@ Describe 'Get-MfuModel' {
         }
     }
 }
+
+Describe 'Get-MfuModel -Path wildcards' {
+    It 'expands a wildcard like the other cmdlets' {
+        $configs = Join-Path $PSScriptRoot '../../../shared/data/configs'
+        $models = Get-MfuModel -Path (Join-Path $configs 'Qwen__Qwen2.5-*.json') -WarningAction SilentlyContinue
+        # Qwen2.5-0.5B, 1.5B, 7B, 72B and VL-7B-Instruct configs.
+        @($models).Count | Should -Be 5
+    }
+}

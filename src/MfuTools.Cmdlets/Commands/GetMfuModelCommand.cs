@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using MfuTools.Cmdlets.Infrastructure;
@@ -36,14 +39,16 @@ namespace MfuTools.Cmdlets.Commands
             {
                 foreach (var path in Path)
                 {
-                    var file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                    try
+                    foreach (var file in ExpandPath(path))
                     {
-                        WriteObject(ConfigReader.Read(file));
-                    }
-                    catch (Core.Errors.MfuException ex)
-                    {
-                        WriteError(ErrorRecords.From(ex, path));
+                        try
+                        {
+                            WriteObject(ConfigReader.Read(file));
+                        }
+                        catch (Core.Errors.MfuException ex)
+                        {
+                            WriteError(ErrorRecords.From(ex, path));
+                        }
                     }
                 }
 
@@ -93,6 +98,31 @@ namespace MfuTools.Cmdlets.Commands
             }
 
             return PresetCatalog.Find(name);
+        }
+
+        /// <summary>
+        /// Returns the files a -Path value names. A path that exists is taken literally (as
+        /// Get-ChildItem pipes it); otherwise wildcards expand, as -Path does on the other cmdlets.
+        /// </summary>
+        private IEnumerable<string> ExpandPath(string path)
+        {
+            var literal = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+            if (File.Exists(literal) || Directory.Exists(literal) || !WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                return new[] { literal };
+            }
+
+            try
+            {
+                var files = SessionState.Path.GetResolvedProviderPathFromPSPath(path, out _).ToList();
+                files.Sort(StringComparer.Ordinal);
+                return files;
+            }
+            catch (ItemNotFoundException)
+            {
+                // No match: let the reader report the path as not found.
+                return new[] { literal };
+            }
         }
     }
 }

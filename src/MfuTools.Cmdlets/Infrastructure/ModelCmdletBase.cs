@@ -48,6 +48,14 @@ namespace MfuTools.Cmdlets.Infrastructure
         /// step log repeat one name, so the preset lookup and the model's verbose description
         /// happen once, not once per record.
         /// </summary>
+        private static readonly HashSet<string> HardwareErrorIds = new HashSet<string>(StringComparer.Ordinal)
+        {
+            ErrorIds.AcceleratorNotFound, ErrorIds.AcceleratorAmbiguous, ErrorIds.PrecisionNotSupported,
+            ErrorIds.HardwareMissing, ErrorIds.HardwareConflict,
+        };
+
+        private readonly HashSet<string> hardwareErrorsWritten = new HashSet<string>(StringComparer.Ordinal);
+
         private readonly HashSet<string> failedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         private readonly Dictionary<string, ModelConfig> modelsByName = new Dictionary<string, ModelConfig>(StringComparer.OrdinalIgnoreCase);
@@ -133,7 +141,7 @@ namespace MfuTools.Cmdlets.Infrastructure
             }
             catch (MfuException ex)
             {
-                WriteError(ErrorRecords.From(ex, target));
+                WriteEngineError(ex, target);
                 return null;
             }
         }
@@ -148,9 +156,24 @@ namespace MfuTools.Cmdlets.Infrastructure
             }
             catch (MfuException ex)
             {
-                WriteError(ErrorRecords.From(ex, target));
+                WriteEngineError(ex, target);
                 return false;
             }
+        }
+
+        /// <summary>
+        /// Writes an engine failure as a non-terminating error. A failure about the hardware
+        /// (an unknown accelerator, a precision it has no peak for) is the same for every
+        /// record that names it, so each distinct one is written once per pipeline.
+        /// </summary>
+        protected void WriteEngineError(MfuException ex, object target)
+        {
+            if (HardwareErrorIds.Contains(ex.ErrorId) && !hardwareErrorsWritten.Add(ex.ErrorId + "\n" + ex.Message))
+            {
+                return;
+            }
+
+            WriteError(ErrorRecords.From(ex, target));
         }
 
         private ModelConfig FromModelName(string name)

@@ -54,6 +54,15 @@ namespace MfuTools.Core.Mfu
                 warnings.Add(Format(
                     "MFU is {0:P3}, above 100 %: no device runs faster than its peak. Check the throughput, -DeviceCount ({1}), -BatchSize and -SequenceLength, and -Precision.",
                     result.Mfu, request.DeviceCount));
+
+                // A sample rate counts every sample as -SequenceLength tokens; fine-tuning data
+                // is often much shorter, which is the usual cause here.
+                if (request.Throughput.Kind == ThroughputKind.SamplesPerSecond)
+                {
+                    warnings.Add(Format(
+                        "The throughput is {0:G6} samples per second, each counted as {1} tokens. If the samples were shorter (padding-free or packed fine-tuning data), give the real mean length with -SequenceLength, or the token rate with -TokensPerSecond.",
+                        request.Throughput.Value, request.Run.SequenceLength));
+                }
             }
             else if (result.Hfu > 1)
             {

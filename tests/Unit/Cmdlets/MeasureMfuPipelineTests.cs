@@ -116,5 +116,44 @@ namespace MfuTools.Tests.Cmdlets
                 Assert.True(summary.StepsRead > 1);
             }
         }
+
+        [Fact]
+        public void BadAccelerator_IsReportedOncePerPipeline()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                shell.Run("1..5 | ForEach-Object { [pscustomobject]@{ TokensPerSecond = 1000 } } | Measure-Mfu -Model Qwen2.5-0.5B -SequenceLength 2048 -Accelerator 'H1000'");
+
+                var error = Assert.Single(shell.Errors);
+                Assert.StartsWith("AcceleratorNotFound,", error.FullyQualifiedErrorId);
+            }
+        }
+
+        [Fact]
+        public void MissingRowThroughput_IsReportedPerRow()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                // Row errors are about the row, so three bad rows give three errors.
+                shell.Run("1..3 | ForEach-Object { [pscustomobject]@{ step_time = '' } } | Measure-Mfu -Model Qwen2.5-0.5B -SequenceLength 2048 -PeakFlopsPerSecond 1e15");
+
+                Assert.Equal(3, shell.Errors.Count);
+                Assert.All(shell.Errors, e => Assert.StartsWith("ThroughputMissing,", e.FullyQualifiedErrorId));
+            }
+        }
+
+        [Fact]
+        public void ShortSamples_WarnAboutSequenceLength()
+        {
+            using (var shell = new PowerShellRunner())
+            {
+                // Qwen2.5-0.5B costs about 3.5e9 training FLOPs per token (6·N with N = 494M,
+                // plus attention), so 1000 samples/s of 2048 tokens is about 7e15 FLOP/s:
+                // above the 1e15 peak given, so MFU is over 1 and the sample-length hint follows.
+                shell.Run("Measure-Mfu -Model Qwen2.5-0.5B -SequenceLength 2048 -SamplesPerSecond 1000 -PeakFlopsPerSecond 1e15");
+
+                Assert.Contains(shell.Warnings, w => w.Contains("each counted as 2048 tokens"));
+            }
+        }
     }
 }
