@@ -57,9 +57,9 @@
             Title   = 'MFU of Qwen2.5-7B trained on 8 H100s at 3,000 tokens/s per GPU'
             Code    = 'Measure-Mfu -Model Qwen2.5-7B -SequenceLength 2048 -TokensPerSecondPerDevice 3000 -DeviceCount 8 -Accelerator H100'
             Remarks = @'
-Model              Accelerator                     Devices Precision Convention  Achieved/dev      MFU      HFU Reported
------              -----------                     ------- --------- ----------  ------------      ---      --- --------
-Qwen2.5-7B         NVIDIA H100 SXM5 80GB                 8 BF16      Matmul     134.7 TFLOP/s  13.61 %
+Model                   MFU      HFU  Achieved/dev Reported Devices Precision Convention Accelerator
+-----                   ---      ---  ------------ -------- ------- --------- ---------- -----------
+Qwen2.5-7B          13.61 %          134.7 TFLOP/s                8 BF16      Matmul     NVIDIA H100 SXM5 80GB
 
 Each token costs 44,887,965,696 training FLOPs at a sequence length of 2048, so 3,000 tokens/s is 134.7 TFLOP/s per GPU, 13.61 % of the H100 SXM's dense BF16 peak of 989.4 TFLOP/s. Give -SequenceLength if your sequences were not 2048 tokens long.
 '@
@@ -68,9 +68,9 @@ Each token costs 44,887,965,696 training FLOPs at a sequence length of 2048, so 
             Title   = 'The PaLM paper''s 46.2 % from its published inputs'
             Code    = 'Measure-Mfu -Model PaLM-540B -SequenceLength 2048 -Convention PaLM -TokensPerSecond 238300 -DeviceCount 6144 -Accelerator ''TPU v4'''
             Remarks = @'
-Model              Accelerator                     Devices Precision Convention  Achieved/dev      MFU      HFU Reported
------              -----------                     ------- --------- ----------  ------------      ---      --- --------
-PaLM-540B          Google TPU v4                      6144 BF16      PaLM       127.1 TFLOP/s  46.23 %
+Model                   MFU      HFU  Achieved/dev Reported Devices Precision Convention Accelerator
+-----                   ---      ---  ------------ -------- ------- --------- ---------- -----------
+PaLM-540B           46.23 %          127.1 TFLOP/s             6144 BF16      PaLM       Google TPU v4
 
 The PaLM convention counts 6N + 12·L·nh·d·S FLOPs per token with N = 540.35B, as the paper's Appendix B does.
 '@
@@ -119,10 +119,10 @@ The name nvidia-smi prints resolves to the H100 SXM5. HardwareFlopsPerStep adds 
             Title   = 'The same run on several accelerators'
             Code    = 'Get-MfuAccelerator H100, A100 | Measure-Mfu -Model Llama-3.1-8B -SequenceLength 2048 -TokensPerSecondPerDevice 3500 -DeviceCount 8'
             Remarks = @'
-Model              Accelerator                     Devices Precision Convention  Achieved/dev      MFU      HFU Reported
------              -----------                     ------- --------- ----------  ------------      ---      --- --------
-Llama-3.1-8B       NVIDIA H100 SXM5 80GB                 8 BF16      Matmul     168.9 TFLOP/s  17.07 %
-Llama-3.1-8B       NVIDIA A100 SXM4 80GB                 8 BF16      Matmul     168.9 TFLOP/s  54.13 %
+Model                   MFU      HFU  Achieved/dev Reported Devices Precision Convention Accelerator
+-----                   ---      ---  ------------ -------- ------- --------- ---------- -----------
+Llama-3.1-8B        17.07 %          168.9 TFLOP/s                8 BF16      Matmul     NVIDIA H100 SXM5 80GB
+Llama-3.1-8B        54.13 %          168.9 TFLOP/s                8 BF16      Matmul     NVIDIA A100 SXM4 80GB
 
 Catalog entries piped in bind to -Accelerator.
 '@
