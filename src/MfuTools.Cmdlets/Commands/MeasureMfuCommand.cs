@@ -217,7 +217,7 @@ namespace MfuTools.Cmdlets.Commands
             if (given.Count == 0)
             {
                 throw new MfuException(ErrorIds.ThroughputMissing, MfuErrorKind.InvalidArgument,
-                    "No throughput was given (or its value is empty). Give one of -StepSeconds, -TokensPerSecond, -TokensPerSecondPerDevice or -SamplesPerSecond.");
+                    "No throughput was given (or its value is empty). Give one of -StepSeconds, -TokensPerSecond, -TokensPerSecondPerDevice or -SamplesPerSecond; a piped record needs one of them, or a column name Get-Help Measure-Mfu -Parameter StepSeconds (and the others) lists, such as step_time or tokens_per_second.");
             }
 
             // A step time means nothing without the batch it processed, so a rate that carries
