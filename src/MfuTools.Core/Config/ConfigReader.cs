@@ -156,8 +156,8 @@ namespace MfuTools.Core.Config
 
         private static void ReadDimensions(ModelConfig model, ConfigSection text, FamilyDefaults defaults, bool nested)
         {
-            // Hugging Face fills a nested text_config's missing keys from its config class;
-            // a top-level config that lacks a dimension is incomplete, so it is an error there.
+            // Hugging Face fills a nested text_config's missing keys from its config class.
+            // A top-level config that lacks a dimension is incomplete, so there it is an error.
             model.HiddenSize = Dimension(model, text, "hidden_size", MaxDimension, defaults.HiddenSize, nested);
             model.IntermediateSize = Dimension(model, text, "intermediate_size", MaxDimension, defaults.IntermediateSize, nested);
             model.NumHiddenLayers = Dimension(model, text, "num_hidden_layers", MaxLayers, defaults.NumHiddenLayers, nested);
@@ -243,7 +243,7 @@ namespace MfuTools.Core.Config
             {
                 case ArchitectureFamily.Qwen2:
                 case ArchitectureFamily.Qwen2Moe:
-                    // Qwen2Attention (and Qwen2MoeAttention) builds q/k/v with bias=True and o_proj without, whatever the config says.
+                    // Qwen2Attention (and Qwen2MoeAttention) builds q/k/v with bias=True and o_proj without, whatever the config sets.
                     model.QkvBias = true;
                     model.OProjBias = false;
                     break;

@@ -6,7 +6,7 @@ namespace MfuTools.Core.Config
     /// <summary>
     /// Rejects number literals that JSON does not allow but Newtonsoft.Json reads anyway:
     /// it takes 064 as octal (52) and 0x40 as hexadecimal, so a config that Python's json
-    /// rejects could otherwise be counted with a size nobody wrote. The JSON grammar for a
+    /// rejects could otherwise be counted with a size the file does not state. The JSON grammar for a
     /// number is -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?.
     /// </summary>
     internal static class JsonNumbers
@@ -50,7 +50,7 @@ namespace MfuTools.Core.Config
 
                     var literal = text.Substring(i, end - i);
 
-                    // -Infinity is read as a value and rejected by the key that holds it.
+                    // -Infinity is read as a value and rejected by the key that contains it.
                     var isNegativeName = literal.Length > 1 && literal[0] == '-' && char.IsLetter(literal[1]);
                     if (!isNegativeName && !IsJsonNumber(literal))
                     {

@@ -3,10 +3,10 @@ using MfuTools.Core.Models;
 namespace MfuTools.Core.Config
 {
     /// <summary>
-    /// Reads the widths of DeepSeek's multi-head latent attention: a low-rank query path
-    /// (q_lora_rank, or a plain q_proj when it is null), a compressed key/value path of
-    /// kv_lora_rank plus a shared rotary key of qk_rope_head_dim, and per-head query/key
-    /// widths qk_nope_head_dim + qk_rope_head_dim and value width v_head_dim.
+    /// Reads the widths of DeepSeek's multi-head latent attention. The query path is low-rank
+    /// (q_lora_rank), or a plain q_proj when q_lora_rank is null. The key/value path is
+    /// compressed to kv_lora_rank plus a shared rotary key of qk_rope_head_dim. Per head,
+    /// queries and keys are qk_nope_head_dim + qk_rope_head_dim wide and values v_head_dim.
     /// </summary>
     internal static class LatentAttentionReading
     {

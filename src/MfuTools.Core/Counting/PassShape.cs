@@ -14,7 +14,7 @@ namespace MfuTools.Core.Counting
             KeyLength = keyLength;
 
             // Causal halving is defined for a sequence attending to itself; a decode step's
-            // single query sees every cached key.
+            // single query attends to every cached key.
             Causal = causal && queryLength == keyLength;
         }
 

@@ -35,12 +35,12 @@ namespace MfuTools.Core.Hardware
 
         /// <summary>
         /// Finds the accelerator a name means, and writes to <paramref name="explanation"/> how
-        /// the name was read (for verbose output). The rule:
-        /// an exact catalog name wins; otherwise the longest family name found in the text
-        /// picks the family ("L40S" before "L40" before "L4", "H200" before "H20", "GB200"
-        /// before "B200"), a variant word (SXM, PCIe, NVL, HBM3e, GCD) or a memory size such
-        /// as "40GB" narrows it, and what is left resolves to the family's flagship part
-        /// (SXM or OAM; for the MI250X, one of its two dies, because each is its own device).
+        /// the name was read (for verbose output). An exact catalog name wins. Otherwise the
+        /// longest family name found in the text picks the family ("L40S" before "L40" before
+        /// "L4", "H200" before "H20", "GB200" before "B200"). A variant word (SXM, PCIe, NVL,
+        /// HBM3e, GCD) or a memory size such as "40GB" then narrows it. What is left resolves
+        /// to the family's flagship part: SXM or OAM, and for the MI250X one of its two dies,
+        /// because each die is its own device.
         /// </summary>
         public static Accelerator Resolve(string name, out string explanation)
         {

@@ -121,7 +121,7 @@ namespace MfuTools.Core.Models
         /// <summary>Per layer, whether it attends through the window (from layer_types); null to use <see cref="SlidingWindowFromLayer"/>.</summary>
         internal bool[] SlidingLayers { get; set; }
 
-        /// <summary>Whether each router also holds e_score_correction_bias (DeepSeek's noaux_tc routing).</summary>
+        /// <summary>Whether each router also has e_score_correction_bias (DeepSeek's noaux_tc routing).</summary>
         internal bool RouterScoreCorrectionBias { get; set; }
 
         /// <summary>Returns whether layer <paramref name="layer"/> routes its tokens to experts.</summary>

@@ -44,8 +44,8 @@ namespace MfuTools.Core.Modules
         }
 
         /// <summary>
-        /// Adds latent attention: queries through q_a_proj, q_a_layernorm and q_b_proj (or one
-        /// q_proj); keys and values compressed by kv_a_proj_with_mqa to kv_lora_rank plus a
+        /// Adds latent attention. Queries pass through q_a_proj, q_a_layernorm and q_b_proj, or
+        /// one q_proj. Keys and values are compressed by kv_a_proj_with_mqa to kv_lora_rank plus a
         /// shared rotary key, normalized, and expanded per head by kv_b_proj.
         /// </summary>
         private static void AddLatentAttention(List<ModuleSpec> modules, ModelConfig model, int layer, string prefix)

@@ -52,7 +52,7 @@ namespace MfuTools.Core.Modules
 
             // PaLM's parallel block feeds the one input norm to both attention and the MLP.
             // NOTE: PaLM's norm is a LayerNorm without bias (it also subtracts the mean); it is
-            // counted as RMSNorm here, 4 FLOPs per element, which only the Detailed count sees.
+            // counted as RMSNorm here, 4 FLOPs per element, which changes only the Detailed count.
             if (model.Family != ArchitectureFamily.PaLM)
             {
                 modules.Add(ModuleSpec.RmsNorm(prefix + "post_attention_layernorm", "post_attention_layernorm", layer, h));

@@ -75,14 +75,14 @@ namespace MfuTools.Core.Modules
         public int Experts { get; private set; }
 
         /// <summary>
-        /// Whether a router also holds a per-expert score correction bias (DeepSeek-V3's
+        /// Whether a router also has a per-expert score correction bias (DeepSeek-V3's
         /// e_score_correction_bias, used only to pick experts): E parameters, no FLOPs.
         /// </summary>
         public bool HasScoreCorrectionBias { get; private set; }
 
         /// <summary>
-        /// Values cached per token by latent attention (DeepSeek's kv_lora_rank + qk_rope_head_dim),
-        /// which replace the per-head keys and values in the KV cache; null for ordinary attention.
+        /// Values cached per token by latent attention (DeepSeek's kv_lora_rank + qk_rope_head_dim).
+        /// They replace the per-head keys and values in the KV cache. Null for ordinary attention.
         /// </summary>
         public int? LatentCacheWidth { get; private set; }
 

@@ -26,7 +26,7 @@ namespace MfuTools.Core.Results
 
         /// <summary>
         /// Records with a step time, which the step-time statistics are taken over. A Hugging
-        /// Face Trainer log has one (its run-level average), so its spread says nothing.
+        /// Face Trainer log has one (its run-level average), so its spread carries no information.
         /// </summary>
         public long TimedSteps { get; internal set; }
 

@@ -79,9 +79,10 @@ namespace MfuTools.Tests.Architectures
         }
 
         [Theory]
-        // Each total is worked by hand from the model's published config: embeddings
-        // (untied, 151936 rows), per layer attention + norms + router h·E + E experts of
-        // 3·h·I_e (+ a shared expert of 3·h·I_s and its gate h for Qwen2-MoE), final norm.
+        // Each total is worked by hand from the model's published config. It adds the
+        // untied embeddings of 151936 rows and the final norm to the layers. Each layer has
+        // attention, norms, a router h·E and E experts of 3·h·I_e. Qwen2-MoE adds a shared
+        // expert of 3·h·I_s and its gate h.
         // Active = total − L·(E − k)·3·h·I_e.
         // Qwen2-57B-A14B: h 3584, 28 layers, 64 experts of 2560, k 8, shared 20480; the Qwen2 report's 57B and 14B.
         [InlineData("Qwen2-57B-A14B", 57_408_658_944, 14_249_270_784)]

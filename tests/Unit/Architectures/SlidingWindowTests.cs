@@ -10,7 +10,7 @@ namespace MfuTools.Tests.Architectures
 {
     /// <summary>
     /// Sliding-window attention, worked by hand from the Mistral-7B-v0.1 config.json
-    /// (sliding_window 4096 on every layer, 32 query heads of 128): each query sees
+    /// (sliding_window 4096 on every layer, 32 query heads of 128): each query attends to
     /// min(S, W) keys, so the score rows use S·min(S, W) in place of S².
     /// </summary>
     public class SlidingWindowTests
@@ -52,7 +52,7 @@ namespace MfuTools.Tests.Architectures
         [Fact]
         public void DecodeStep_ReadsWindowOfCache()
         {
-            // One new token against 8192 cached keys sees only the last 4096 of them.
+            // One new token against 8192 cached keys attends to only the last 4096 of them.
             var pass = new PassShape(1, 1, 8192, causal: true);
 
             Assert.Equal(4096m, pass.ScorePairs(4096));

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace MfuTools.Tests.Engine
 {
-    /// <summary>The PaLM 540B preset: the paper's parallel block, multi-query attention and shared embedding.</summary>
+    /// <summary>The PaLM 540B preset: the parallel block of PaLM (Chowdhery et al. 2022), multi-query attention and shared embedding.</summary>
     public class PaLMTreeTests
     {
         [Fact]

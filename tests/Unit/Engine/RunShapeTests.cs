@@ -78,7 +78,7 @@ namespace MfuTools.Tests.Engine
         }
 
         [Fact]
-        public void TiedLmHead_HasNoParameters_ButCountsFlops()
+        public void TiedLmHead_CountsFlopsNotParameters()
         {
             // Qwen2.5-0.5B ties lm_head to embed_tokens: its weight is counted once, in the
             // embedding, while the logits still cost 2·T·h·V = 2·2048·896·151936.

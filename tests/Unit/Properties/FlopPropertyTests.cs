@@ -85,7 +85,7 @@ namespace MfuTools.Tests.Properties
         [Fact]
         public void KeyValueHeads_NeverChangeAttentionRows()
         {
-            // Grouped-query attention shares K and V among query heads; every query head still
+            // Grouped-query attention shares K and V among query heads. Every query head still
             // scores every key, so qk, scaling, softmax and pv depend on nh, never on nkv.
             Gen.Select(DecoderConfigGen.Small, Shapes, RowConventions).Sample((config, run, convention) =>
             {
@@ -189,7 +189,7 @@ namespace MfuTools.Tests.Properties
         public void HugeShapes_AreExactOrCountTooLarge()
         {
             // Checked against BigInteger arithmetic, which cannot overflow: lm_head is
-            // 2·T·h·V, so every view either holds that exact number or raises CountTooLarge.
+            // 2·T·h·V, so every view either equals that exact number or raises CountTooLarge.
             // Sizes spread evenly over every power of two up to 2^31, so that some samples fit
             // and others overflow.
             var logUniform = Gen.Int[0, 30].SelectMany(bits => Gen.Int[1 << bits, bits == 30 ? int.MaxValue : (2 << bits) - 1]);
